@@ -1,0 +1,11 @@
+// One function per subcommand: each adds its options to the app and runs the
+// library when chosen.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace zhmine::app {
+
+void add_normalize_command(CLI::App& app);
+
+}  // namespace zhmine::app

@@ -1,0 +1,30 @@
+#include "stage_options.hpp"
+
+#include "zhmine/encoding.hpp"
+
+namespace zhmine::app {
+
+void add_stage_options(CLI::App& command, StageOptions& options) {
+  command.add_option("inputs", options.inputs,
+                     "Files and directories (walked recursively); none or '-' reads standard input. "
+                     "*.jsonl/*.ndjson files, and standard input starting with '{', are records of an earlier stage");
+  command.add_option("-o,--output", options.output, "Write records to FILE (atomically) instead of standard output");
+  command.add_option("-j,--threads", options.threads, "Documents processed in parallel (0: all cores)")
+      ->capture_default_str();
+  command.add_flag("--stats", options.stats, "Print how many files, records and documents were read, rejected and written");
+  command
+      .add_option_function<std::string>(
+          "--encoding",
+          [&options](const std::string& name) { options.encoding = canonical_encoding(name); },
+          "Decode raw files as this encoding instead of detecting it (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5)")
+      ->check([](const std::string& name) {
+        return canonical_encoding(name) ? std::string() : "unknown encoding '" + name + "'";
+      });
+  command
+      .add_option_function<std::string>(
+          "--script", [&options](const std::string& name) { options.script = parse_target_script(name); },
+          "Fold the script of raw files to simplified (default), traditional, or keep it")
+      ->check(CLI::IsMember({"simplified", "traditional", "keep"}));
+}
+
+}  // namespace zhmine::app

@@ -1,0 +1,51 @@
+// Walking the inputs of a command: files, directories (recursively, in name
+// order), and standard input. Raw files come whole; JSON Lines (files named
+// *.jsonl or *.ndjson, or standard input starting with '{') come a line at a
+// time, so memory is bounded by the largest single document or record.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "zhmine/diagnostics.hpp"
+
+namespace zhmine {
+
+struct InputItem {
+  enum class Kind { raw_file, record };
+  Kind kind;
+  std::string source;    // the path as given (or found under a given directory); "-" for stdin
+  std::size_t line = 0;  // for a record: its line number in source
+  std::string data;      // the file's bytes, or the record's JSON text
+};
+
+class InputReader {
+ public:
+  // No paths reads standard input.
+  explicit InputReader(std::vector<std::string> paths);
+  ~InputReader();
+
+  // The next item, or nullopt when all input is read. Files that cannot be
+  // read are reported in `report`, counted as rejected, and skipped; whoever
+  // uses an item counts it as read or rejected.
+  std::optional<InputItem> next(Report& report);
+
+ private:
+  bool open_next_path(Report& report, std::optional<InputItem>& whole_file);
+  std::optional<InputItem> next_record(Report& report);
+
+  std::vector<std::string> pending_;  // paths still to visit, next at the back
+  // The JSON Lines source being read, if any.
+  std::unique_ptr<std::istream> lines_;
+  std::string lines_source_;
+  std::size_t line_number_ = 0;
+};
+
+bool is_json_lines_path(const std::filesystem::path& path);
+
+}  // namespace zhmine

@@ -1,0 +1,14 @@
+// zhmine normalize: one "document" record per input document.
+#pragma once
+
+#include <string>
+
+#include "zhmine/diagnostics.hpp"
+#include "zhmine/document.hpp"
+
+namespace zhmine {
+
+// {"type":"document","source","doc","encoding","script","lines","text"}
+void write_document_record(const Document& document, std::string& out, Report& report);
+
+}  // namespace zhmine

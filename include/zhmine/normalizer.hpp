@@ -1,0 +1,73 @@
+// Text normalization: script folding (traditional → simplified or back),
+// full-width ASCII forms → ASCII, odd spaces → space, invisible characters
+// removed, CRLF/CR → LF, trailing blanks trimmed. One pass over flat tables;
+// line N of the output is line N of the input.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zhmine {
+
+enum class TargetScript { simplified, traditional, keep };
+
+// "simplified" / "traditional" / "keep"; throws std::invalid_argument otherwise.
+TargetScript parse_target_script(std::string_view name);
+
+struct NormalizedText {
+  std::string text;
+  std::size_t lines = 0;
+  // Characters found only in traditional / only in simplified writing; the
+  // majority names the script the input was written in.
+  std::size_t traditional_chars = 0;
+  std::size_t simplified_chars = 0;
+
+  std::string_view script() const {
+    return traditional_chars > simplified_chars ? "traditional" : "simplified";
+  }
+};
+
+class Normalizer {
+ public:
+  explicit Normalizer(TargetScript target);
+
+  // An invalid UTF-8 sequence in `text` becomes U+FFFD.
+  NormalizedText normalize(std::string_view text) const;
+  // nullopt unless `text` is valid UTF-8: validating and folding in one pass
+  // is how raw files, nearly all UTF-8, are read at full speed.
+  std::optional<NormalizedText> normalize_if_valid(std::string_view text) const;
+
+ private:
+  // One slot per code point: 0 leaves the character alone. Otherwise the
+  // flags below; a mapped character's replacement of up to three UTF-8 bytes
+  // sits in the slot itself (low 24 bits, length in kLengthShift), so the
+  // hot loop makes one load per character. Longer ones (a supplementary
+  // character) are kPooled: the low 24 bits are then their offset in pool_.
+  static constexpr std::uint32_t kMapped = 1u << 31;
+  static constexpr std::uint32_t kTraditional = 1u << 30;
+  static constexpr std::uint32_t kSimplified = 1u << 29;
+  static constexpr std::uint32_t kPooled = 1u << 28;
+  static constexpr int kLengthShift = 24;
+  static constexpr std::uint32_t kBytesMask = (1u << 24) - 1;
+
+  std::uint32_t slot(char32_t cp) const;
+  std::optional<NormalizedText> fold(std::string_view text, bool strict) const;
+
+  std::vector<std::uint32_t> bmp_;
+  // Supplementary-plane slots, sorted by code point: rare, so searched.
+  std::vector<std::pair<char32_t, std::uint32_t>> astral_;
+  // Pooled replacements, each a length byte followed by its UTF-8 bytes.
+  std::string pool_;
+};
+
+// The process-wide normalizer for a target script, built on first use.
+const Normalizer& normalizer_for(TargetScript target);
+
+// Number of lines in text: a final line without '\n' counts, an empty text has none.
+std::size_t count_lines(std::string_view text);
+
+}  // namespace zhmine

@@ -1,0 +1,42 @@
+// The shape every document command shares: read inputs (raw files are
+// decoded and normalized; records of earlier stages are taken as they are),
+// turn each document into records in parallel, write them in input order,
+// and account for every input.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "zhmine/diagnostics.hpp"
+#include "zhmine/document.hpp"
+#include "zhmine/input.hpp"
+#include "zhmine/normalizer.hpp"
+
+namespace zhmine {
+
+struct StageOptions {
+  std::vector<std::string> inputs;     // files and directories; none: standard input
+  std::optional<std::string> output;   // none: standard output
+  unsigned threads = 0;                // 0: all cores
+  bool stats = false;                  // print the accounting even when all went well
+  std::optional<std::string> encoding; // force this encoding on raw files
+  TargetScript script = TargetScript::simplified;
+};
+
+// Turns one input item into a document: decodes and normalizes a raw file, or
+// reads a "document" or "section" record. Counts the item as read or rejected
+// in `report`; nullopt when it is rejected (and why is in `report`).
+std::optional<Document> load_document(InputItem&& item, const StageOptions& options, Report& report);
+
+// What a command makes of one document: JSON lines appended to `out`.
+using DocumentHandler = std::function<void(const Document& document, std::string& out, Report& report)>;
+
+// Runs `handler` over every document of the inputs and writes its records.
+// Diagnostics go to `err`; returns the exit status: 0 when all input was
+// processed, 1 when some was lost (the rest still is).
+int run_stage(const StageOptions& options, const DocumentHandler& handler, std::ostream& err);
+
+}  // namespace zhmine

@@ -1,0 +1,7 @@
+#pragma once
+
+namespace zhmine {
+
+const char* version();
+
+}  // namespace zhmine

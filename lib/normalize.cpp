@@ -1,0 +1,21 @@
+#include "zhmine/normalize.hpp"
+
+#include "zhmine/json_line.hpp"
+#include "zhmine/normalizer.hpp"
+
+namespace zhmine {
+
+void write_document_record(const Document& document, std::string& out, Report&) {
+  out.reserve(out.size() + document.text.size() + 256);
+  JsonLine(out)
+      .field("type", "document")
+      .field("source", document.source)
+      .field("doc", document.doc)
+      .field("encoding", document.encoding)
+      .field("script", document.script)
+      .field("lines", count_lines(document.text))
+      .field("text", document.text)
+      .end();
+}
+
+}  // namespace zhmine

@@ -1,0 +1,145 @@
+#include "zhmine/stage.hpp"
+
+#include <algorithm>
+#include <ostream>
+#include <stdexcept>
+
+#include "zhmine/encoding.hpp"
+#include "zhmine/json_line.hpp"
+#include "zhmine/ordered_pool.hpp"
+#include "zhmine/output.hpp"
+
+namespace zhmine {
+
+namespace {
+
+// Past this many damaged lines in one file, the rest are counted, not listed.
+constexpr std::size_t kDamagedLinesShown = 10;
+
+void report_damage(const std::string& source, const DecodedText& text, Report& report) {
+  for (std::size_t i = 0; i < text.damaged_lines.size() && i < kDamagedLinesShown; ++i)
+    report.warning(source, text.damaged_lines[i], "bytes that are not valid " + text.encoding + " replaced by U+FFFD");
+  if (text.damaged_line_count > kDamagedLinesShown)
+    report.warning(source, 0,
+                   std::to_string(text.damaged_line_count - kDamagedLinesShown) +
+                       " more lines with bytes replaced by U+FFFD");
+}
+
+std::optional<Document> load_raw_file(InputItem&& item, const StageOptions& options, Report& report) {
+  Document doc;
+  doc.doc = document_id(item.data);
+  const Normalizer& normalizer = normalizer_for(options.script);
+  std::optional<NormalizedText> normalized;
+  // Valid UTF-8 without BOM or NUL is validated and folded in one pass; all
+  // else goes through detection and decoding first.
+  const bool plain = !options.encoding && item.data.find('\0') == std::string::npos &&
+                     item.data.compare(0, 3, "\xEF\xBB\xBF") != 0;
+  if (plain && (normalized = normalizer.normalize_if_valid(item.data))) {
+    doc.encoding = "UTF-8";
+  } else {
+    DecodeResult decoded = decode_bytes(std::move(item.data), options.encoding);
+    if (decoded.binary) {
+      report.error(item.source, decoded.binary->line, "binary data (a NUL byte) in a text input; file skipped");
+      ++report.stats.files_rejected;
+      return std::nullopt;
+    }
+    report_damage(item.source, *decoded.decoded, report);
+    doc.encoding = decoded.decoded->encoding;
+    normalized = normalizer.normalize(decoded.decoded->text);
+  }
+  ++report.stats.files_read;
+  doc.source = std::move(item.source);
+  doc.script = normalized->script();
+  doc.text = std::move(normalized->text);
+  return doc;
+}
+
+const std::string& string_field(const nlohmann::json& record, const char* name) {
+  const auto it = record.find(name);
+  if (it == record.end() || !it->is_string()) throw std::invalid_argument(std::string("no string field \"") + name + "\"");
+  return it->get_ref<const std::string&>();
+}
+
+std::optional<Document> load_record(InputItem&& item, Report& report) {
+  try {
+    nlohmann::ordered_json record = nlohmann::ordered_json::parse(item.data);
+    if (!record.is_object()) throw std::invalid_argument("not a JSON object");
+    const std::string& type = string_field(record, "type");
+    if (type != "document" && type != "section")
+      throw std::invalid_argument("a \"" + type + "\" record; expected a document or section record");
+    Document doc;
+    doc.source = string_field(record, "source");
+    doc.doc = string_field(record, "doc");
+    doc.text = string_field(record, "text");
+    if (record.contains("encoding")) doc.encoding = string_field(record, "encoding");
+    if (record.contains("script")) doc.script = string_field(record, "script");
+    if (type == "section") {
+      const auto origin = record.find("origin");
+      if (origin != record.end()) {
+        doc.origin = SourceMap::from_json(*origin, doc.text);
+      } else {
+        const auto line = record.find("line");
+        if (line == record.end() || !line->is_number_unsigned())
+          throw std::invalid_argument("a section record needs \"origin\" or \"line\"");
+        doc.origin = SourceMap::lines_of(doc.text, line->get<std::size_t>());
+      }
+      record.erase("text");
+      record.erase("origin");
+      doc.section = std::move(record);
+    }
+    ++report.stats.records_read;
+    return doc;
+  } catch (const std::exception& e) {  // nlohmann's parse_error and type_error, our invalid_argument
+    report.error(item.source, item.line, std::string("record skipped: ") + e.what());
+    ++report.stats.records_rejected;
+    return std::nullopt;
+  }
+}
+
+}  // namespace
+
+std::optional<Document> load_document(InputItem&& item, const StageOptions& options, Report& report) {
+  if (item.kind == InputItem::Kind::raw_file) return load_raw_file(std::move(item), options, report);
+  return load_record(std::move(item), report);
+}
+
+int run_stage(const StageOptions& options, const DocumentHandler& handler, std::ostream& err) {
+  Report totals;
+  bool lost = false;
+  try {
+    Output output(options.output);
+    InputReader reader(options.inputs);
+    auto next = [&]() -> Work {
+      Report reading;
+      std::optional<InputItem> item = reader.next(reading);
+      print_diagnostics(reading, err);
+      lost = lost || reading.lost_input();
+      totals.stats += reading.stats;
+      if (!item) return {};
+      return [&, item = std::make_shared<InputItem>(std::move(*item))]() {
+        WorkResult result;
+        if (std::optional<Document> doc = load_document(std::move(*item), options, result.report)) {
+          ++result.report.stats.documents;
+          handler(*doc, result.records, result.report);
+          result.report.stats.records_written +=
+              static_cast<std::size_t>(std::count(result.records.begin(), result.records.end(), '\n'));
+        }
+        return result;
+      };
+    };
+    run_in_order(options.threads == 0 ? default_threads() : options.threads, next, [&](WorkResult&& result) {
+      print_diagnostics(result.report, err);
+      lost = lost || result.report.lost_input();
+      totals.stats += result.report.stats;
+      output.write(result.records);
+    });
+    output.commit();
+  } catch (const std::exception& e) {
+    err << "zhmine: error: " << e.what() << '\n';
+    lost = true;
+  }
+  if (options.stats || lost) err << "zhmine: " << totals.stats.summary() << '\n';
+  return lost ? 1 : 0;
+}
+
+}  // namespace zhmine
