@@ -9,6 +9,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("zhmine ") + zhmine::version());
   app.require_subcommand(1);
   zhmine::app::add_normalize_command(app);
+  zhmine::app::add_patterns_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& done) {

@@ -45,7 +45,7 @@ nlohmann::json SourceMap::to_json(std::string_view text) const {
   return out;
 }
 
-SourceMap SourceMap::from_json(const nlohmann::json& j, std::string_view text) {
+SourceMap SourceMap::from_json(const nlohmann::ordered_json& j, std::string_view text) {
   if (!j.is_array()) throw std::invalid_argument("origin must be an array");
   SourceMap map;
   std::size_t chars = 0, at = 0;

@@ -54,7 +54,7 @@ std::optional<Document> load_raw_file(InputItem&& item, const StageOptions& opti
   return doc;
 }
 
-const std::string& string_field(const nlohmann::json& record, const char* name) {
+const std::string& string_field(const nlohmann::ordered_json& record, const char* name) {
   const auto it = record.find(name);
   if (it == record.end() || !it->is_string()) throw std::invalid_argument(std::string("no string field \"") + name + "\"");
   return it->get_ref<const std::string&>();

@@ -42,7 +42,7 @@ class SourceMap {
   // [[offset, line, column], …] with offsets in code points, for JSON readers.
   nlohmann::json to_json(std::string_view text) const;
   // Inverse of to_json; throws std::invalid_argument on a malformed map.
-  static SourceMap from_json(const nlohmann::json& j, std::string_view text);
+  static SourceMap from_json(const nlohmann::ordered_json& j, std::string_view text);
 
  private:
   std::vector<Piece> pieces_;

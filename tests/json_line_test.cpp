@@ -1,0 +1,41 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "zhmine/json_line.hpp"
+
+using namespace zhmine;
+
+TEST_CASE("JSON strings escape what JSON requires and leave Chinese as is") {
+  std::string out;
+  append_json_string(out, "工会\"引\"\\n\n\t\x01末");
+  CHECK(out == R"("工会\"引\"\\n\n\t\u0001末")");
+  // Long clean runs take the word-at-a-time path; an escape after them is still found.
+  const std::string clean(64, 'a');
+  out.clear();
+  append_json_string(out, clean + "\"" + clean);
+  CHECK(nlohmann::json::parse(out) == clean + "\"" + clean);
+}
+
+TEST_CASE("every byte below 0x20 round-trips through a JSON parser") {
+  std::string text;
+  for (int c = 0; c < 0x20; ++c) text.push_back(static_cast<char>(c));
+  text += "工会";
+  std::string out;
+  append_json_string(out, text);
+  CHECK(nlohmann::json::parse(out).get<std::string>() == text);
+}
+
+TEST_CASE("a JsonLine keeps field order and ends the line") {
+  std::string out;
+  JsonLine(out)
+      .field("type", "figure")
+      .field("line", std::size_t{12})
+      .field("placeholder", false)
+      .null("approx")
+      .raw("value", "124600")
+      .field("path", nlohmann::ordered_json::array({"一", "二"}))
+      .end();
+  CHECK(out == R"({"type":"figure","line":12,"placeholder":false,"approx":null,"value":124600,"path":["一","二"]})"
+               "\n");
+}

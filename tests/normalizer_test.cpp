@@ -1,0 +1,119 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "test_support.hpp"
+#include "zhmine/fold_data.hpp"
+#include "zhmine/normalizer.hpp"
+#include "zhmine/utf8.hpp"
+
+using namespace zhmine;
+
+namespace {
+
+std::string simplify(std::string_view text) { return normalizer_for(TargetScript::simplified).normalize(text).text; }
+
+std::set<char32_t> han_of(std::string_view text) {
+  std::set<char32_t> han;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const auto d = utf8::decode(text, pos);
+    if ((d.code_point >= 0x3400 && d.code_point <= 0x9FFF) || (d.code_point >= 0xF900 && d.code_point <= 0xFAFF) ||
+        d.code_point >= 0x20000)
+      han.insert(d.code_point);
+    pos += d.length;
+  }
+  return han;
+}
+
+}  // namespace
+
+TEST_CASE("full-width ASCII folds, Chinese punctuation stays") {
+  CHECK(simplify("２０２０年增长８３．８８％，ＡＢＣ／ａｂｃ＋－") == "2020年增长83.88%，ABC/abc+-");
+  CHECK(simplify("（一）强化党建；一、二、三：好？是！") == "（一）强化党建；一、二、三：好？是！");
+  CHECK(simplify("“三会一课”《劳动合同法》【通知】‘引’。") == "“三会一课”《劳动合同法》【通知】‘引’。");
+}
+
+TEST_CASE("odd spaces become spaces, invisible characters go, trailing blanks are trimmed") {
+  CHECK(simplify("一\u3000二\u00A0三") == "一 二 三");
+  CHECK(simplify("工\u200B会\uFEFF") == "工会");
+  CHECK(simplify("标题\u3000\u3000\n正文  \t\n") == "标题\n正文\n");
+  CHECK(simplify("末行 ") == "末行");
+}
+
+TEST_CASE("line breaks become LF and every source line keeps its number") {
+  const NormalizedText n = normalizer_for(TargetScript::simplified).normalize("一\r\n二\r三\n\n五");
+  CHECK(n.text == "一\n二\n三\n\n五");
+  CHECK(n.lines == 5);
+  CHECK(count_lines(n.text) == 5);
+  CHECK(count_lines("") == 0);
+  CHECK(count_lines("a\n") == 1);
+}
+
+TEST_CASE("traditional text folds to simplified, variants included") {
+  CHECK(simplify("基層工會年度工作總結") == "基层工会年度工作总结");
+  CHECK(simplify("峯") == "峰");  // a variant ICU leaves alone (data/fold/t2s-variants.txt)
+  CHECK(simplify("麪") == "面");
+  const NormalizedText n = normalizer_for(TargetScript::simplified).normalize("基層工會");
+  CHECK(n.script() == "traditional");
+}
+
+TEST_CASE("simplified text passes through: ICU's over-eager folds are kept out") {
+  // Each of these ICU's Traditional-Simplified would corrupt.
+  CHECK(simplify("与时俱进") == "与时俱进");
+  CHECK(simplify("慰藉") == "慰藉");
+  CHECK(simplify("大阪") == "大阪");
+  CHECK(simplify("姊妹") == "姊妹");
+  CHECK(simplify("显著") == "显著");
+  CHECK(simplify("「引文」") == "「引文」");
+  const NormalizedText n = normalizer_for(TargetScript::simplified).normalize("与时俱进的工会");
+  CHECK(n.script() == "simplified");
+}
+
+TEST_CASE("every entry of the keep list passes through unchanged") {
+  for (char32_t c : read_char_set(test::source_dir() / "data/fold/t2s-keep.txt")) {
+    const std::string s = utf8::encode(c);
+    INFO("U+" << std::hex << static_cast<unsigned>(c) << " " << s);
+    CHECK(simplify(s) == s);
+  }
+}
+
+TEST_CASE("every entry of the variant list folds as listed") {
+  for (const auto& [from, to] : read_char_mapping(test::source_dir() / "data/fold/t2s-variants.txt")) {
+    INFO(utf8::encode(from));
+    CHECK(simplify(utf8::encode(from)) == utf8::encode(to));
+  }
+}
+
+TEST_CASE("every Han character of the simplified samples comes out as it went in") {
+  for (const char* name : test::kSamples) {
+    if (std::string(name) == test::kTraditionalSample) continue;
+    INFO(name);
+    const std::string text = test::read_bytes(test::sample(name));
+    const NormalizedText n = normalizer_for(TargetScript::simplified).normalize(text);
+    CHECK(n.script() == "simplified");
+    CHECK(han_of(n.text) == han_of(text));
+  }
+}
+
+TEST_CASE("the traditional sample comes out simplified") {
+  const std::string text = test::read_bytes(test::sample(test::kTraditionalSample));
+  const NormalizedText n = normalizer_for(TargetScript::simplified).normalize(text);
+  CHECK(n.script() == "traditional");
+  CHECK(n.text.find("基层工会年度工作总结1") != std::string::npos);
+  CHECK(n.text.find("峰") != std::string::npos);
+  CHECK(n.text.find("工會") == std::string::npos);
+  CHECK(n.lines == count_lines(text));
+}
+
+TEST_CASE("--script traditional and keep") {
+  CHECK(normalizer_for(TargetScript::traditional).normalize("工会总结").text == "工會總結");
+  CHECK(normalizer_for(TargetScript::keep).normalize("工會 总结１").text == "工會 总结1");
+  CHECK_THROWS(parse_target_script("hans"));
+}
+
+TEST_CASE("normalize_if_valid refuses invalid UTF-8, normalize repairs it") {
+  const Normalizer& n = normalizer_for(TargetScript::simplified);
+  CHECK_FALSE(n.normalize_if_valid("工\xFF会"));
+  CHECK(n.normalize("工\xFF会").text == "工\uFFFD会");
+  CHECK(n.normalize_if_valid("工会")->text == "工会");
+}
