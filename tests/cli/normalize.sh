@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # zhmine normalize over the encoding fixtures and the samples: records, exit
 # statuses, diagnostics, output file, standard input, JSON Lines input.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/common.bash"
 enc="$FIXTURES/encodings"
 samples="$ROOT/data/samples"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The traditional sample, folded by zhmine, agrees with OpenCC's t2s on every
 # Han character; the simplified samples keep every Han character they have.
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/common.bash"
 han() { grep -oP '[\x{3400}-\x{9FFF}]' | tr -d '\n'; }  # the Han characters of stdin, in order
 samples="$ROOT/data/samples"
 
