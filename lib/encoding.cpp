@@ -135,6 +135,9 @@ bool convert(UConverter* from, std::string_view bytes, bool strict, std::string&
     if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < wide.size()) cp = 0x10000 + ((cp - 0xD800) << 10) + (wide[++i] - 0xDC00);
     // In lossy mode ICU substitutes U+FFFD (or U+001A for a single-byte slot).
     if (!strict && (cp == 0x1A || cp == utf8::kReplacement)) clean = false;
+    // Windows-950 maps bytes no Big5 text uses (0xFF, user-defined pairs) to
+    // the Private Use Area: a decode that needs it is no confirmation.
+    if (strict && cp >= 0xE000 && cp <= 0xF8FF) return false;
     utf8::append(out, cp);
   }
   return clean;
@@ -175,7 +178,7 @@ void decode_lossy(std::string_view bytes, std::string_view encoding, DecodedText
   }
 }
 
-// ICU's charset detector, restricted to the encodings zhmine reads, best first.
+// ICU's charset detector's ranking of GB18030 and Big5, best first.
 std::vector<std::string> detector_candidates(std::string_view bytes) {
   std::vector<std::string> names;
   UErrorCode status = U_ZERO_ERROR;
@@ -189,13 +192,27 @@ std::vector<std::string> detector_candidates(std::string_view bytes) {
   for (int32_t i = 0; U_SUCCESS(status) && i < found; ++i) {
     const char* name = ucsdet_getName(matches[i], &status);
     if (U_FAILURE(status) || !name) break;
-    if (auto canonical = canonical_encoding(name)) {
-      if (*canonical != "UTF-8" && std::find(names.begin(), names.end(), *canonical) == names.end())
-        names.push_back(*canonical);
-    }
+    // UTF-8 was ruled out by the caller, UTF-16 is recognized by BOM or NULs.
+    const auto canonical = canonical_encoding(name);
+    if (canonical && (*canonical == "GB18030" || *canonical == "Big5") &&
+        std::find(names.begin(), names.end(), *canonical) == names.end())
+      names.push_back(*canonical);
   }
   ucsdet_close(det);
   return names;
+}
+
+// Damaged UTF-8 still has more well-formed multi-byte characters than broken
+// sequences; GBK or Big5 text read as UTF-8 forms one only by chance (~2%).
+bool mostly_utf8(std::string_view bytes) {
+  std::size_t valid_multibyte = 0, invalid = 0;
+  for (std::size_t pos = 0; pos < bytes.size();) {
+    const utf8::Decoded d = utf8::decode(bytes, pos);
+    if (!d.valid) ++invalid;
+    else if (d.length > 1) ++valid_multibyte;
+    pos += d.length;
+  }
+  return valid_multibyte >= invalid;
 }
 
 std::size_t line_of(std::string_view bytes, std::size_t offset) {
@@ -250,6 +267,8 @@ DecodeResult decode_bytes(std::string owned, const std::optional<std::string>& f
   } else if (utf8::find_invalid(bytes) == std::string_view::npos) {
     out.encoding = "UTF-8";
     out.text = std::move(owned);
+  } else if (mostly_utf8(bytes)) {
+    decode_as(bytes, "UTF-8", out);
   } else {
     // Big5 byte pairs are also well-formed GBK, so a strict decode alone
     // cannot choose between them: the detector's statistics rank, the strict
@@ -263,15 +282,12 @@ DecodeResult decode_bytes(std::string owned, const std::optional<std::string>& f
         return result;
       }
     }
-    // Nothing decodes cleanly. Text that is almost all valid UTF-8 is UTF-8
-    // with damage; otherwise the detector's first choice, with damage.
-    std::size_t invalid = 0;
-    for (std::size_t pos = 0; pos < bytes.size();) {
-      const utf8::Decoded d = utf8::decode(bytes, pos);
-      invalid += !d.valid;
-      pos += d.length;
-    }
-    decode_as(bytes, invalid * 100 <= bytes.size() ? "UTF-8" : candidates.front(), out);
+    // Nothing decodes cleanly: take the reading that damages fewest lines,
+    // UTF-8 on a tie (ASCII with a stray byte is more likely UTF-8).
+    DecodedText as_utf8, as_candidate;
+    decode_as(bytes, "UTF-8", as_utf8);
+    decode_as(bytes, candidates.front(), as_candidate);
+    out = as_candidate.damaged_line_count < as_utf8.damaged_line_count ? std::move(as_candidate) : std::move(as_utf8);
   }
   return result;
 }

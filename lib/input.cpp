@@ -13,12 +13,14 @@ namespace fs = std::filesystem;
 namespace {
 
 // Reads a whole stream; false on a read error.
-bool slurp(std::istream& in, std::string& out) {
+bool slurp(std::istream& in, std::string& out) try {
   out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   return !in.bad();
+} catch (const std::exception&) {  // libstdc++'s filebuf throws on some read errors (EIO)
+  return false;
 }
 
-bool read_file(const fs::path& path, std::string& out, std::string& error) {
+bool read_file(const fs::path& path, std::string& out, std::string& error) try {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = std::strerror(errno);
@@ -44,6 +46,9 @@ bool read_file(const fs::path& path, std::string& out, std::string& error) {
     out += rest;
   }
   return true;
+} catch (const std::exception&) {  // as in slurp()
+  error = std::strerror(errno);
+  return false;
 }
 
 }  // namespace

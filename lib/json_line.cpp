@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 
 namespace zhmine {
 
@@ -23,13 +24,42 @@ constexpr std::array<char, 256> make_escapes() {
 }
 constexpr std::array<char, 256> kEscapes = make_escapes();
 
-}  // namespace
-
 // True when one of the eight bytes of `w` needs escaping: below 0x20, '"' or '\\'.
 inline bool needs_escape(std::uint64_t w) {
   constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
   auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
   return ((w - ones * 0x20) & ~w & highs) | has_zero(w ^ (ones * '"')) | has_zero(w ^ (ones * '\\'));
+}
+
+constexpr std::size_t kMaxRecordDepth = 64;
+
+bool nested_deeper_than(std::string_view json, std::size_t limit) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+nlohmann::ordered_json parse_record(std::string_view line) {
+  if (nested_deeper_than(line, kMaxRecordDepth))
+    throw std::invalid_argument("nested deeper than " + std::to_string(kMaxRecordDepth) + " levels");
+  nlohmann::ordered_json record = nlohmann::ordered_json::parse(line);
+  if (!record.is_object()) throw std::invalid_argument("not a JSON object");
+  return record;
 }
 
 void append_json_string(std::string& out, std::string_view text) {

@@ -62,8 +62,7 @@ const std::string& string_field(const nlohmann::ordered_json& record, const char
 
 std::optional<Document> load_record(InputItem&& item, Report& report) {
   try {
-    nlohmann::ordered_json record = nlohmann::ordered_json::parse(item.data);
-    if (!record.is_object()) throw std::invalid_argument("not a JSON object");
+    nlohmann::ordered_json record = parse_record(item.data);
     const std::string& type = string_field(record, "type");
     if (type != "document" && type != "section")
       throw std::invalid_argument("a \"" + type + "\" record; expected a document or section record");

@@ -39,3 +39,14 @@ TEST_CASE("a JsonLine keeps field order and ends the line") {
   CHECK(out == R"({"type":"figure","line":12,"placeholder":false,"approx":null,"value":124600,"path":["一","二"]})"
                "\n");
 }
+
+TEST_CASE("parse_record refuses deep nesting before the parser can overflow the stack") {
+  CHECK(parse_record(R"({"type":"document","a":[[1]]})")["type"] == "document");
+  const std::string deep = "{\"a\":" + std::string(100000, '[');
+  CHECK_THROWS_WITH(parse_record(deep), Catch::Contains("nested deeper than 64"));
+  // Brackets inside strings are text, not nesting.
+  const std::string quoted = "{\"text\":\"" + std::string(1000, '[') + "\"}";
+  CHECK(parse_record(quoted)["text"].get<std::string>().size() == 1000);
+  CHECK_THROWS(parse_record("[1,2]"));
+  CHECK_THROWS(parse_record("{\"cut\":"));
+}

@@ -105,7 +105,7 @@ TEST_CASE("the traditional sample comes out simplified") {
   CHECK(n.lines == count_lines(text));
 }
 
-TEST_CASE("--script traditional and keep") {
+TEST_CASE("the traditional and keep target scripts") {
   CHECK(normalizer_for(TargetScript::traditional).normalize("工会总结").text == "工會總結");
   CHECK(normalizer_for(TargetScript::keep).normalize("工會 总结１").text == "工會 总结1");
   CHECK_THROWS(parse_target_script("hans"));

@@ -1,5 +1,5 @@
-// Writing JSON Lines: one object a line, fields in the order written, UTF-8
-// as is (Chinese is never \u-escaped). A hand-rolled writer because a
+// JSON Lines: one object a line. Writing keeps fields in the order written
+// and UTF-8 as is (Chinese is never \u-escaped), by hand because a
 // document's text is megabytes and nlohmann::json's dump manages ~200 MB/s.
 #pragma once
 
@@ -10,6 +10,12 @@
 #include <nlohmann/json.hpp>
 
 namespace zhmine {
+
+// Parses one line as a JSON object of an earlier stage. Throws
+// std::invalid_argument (or nlohmann's parse_error) with the reason. Refuses
+// nesting deeper than 64 levels before parsing: nlohmann's parser recurses
+// once per level, and a line of a million '[' would overflow the stack.
+nlohmann::ordered_json parse_record(std::string_view line);
 
 // Appends `text` (valid UTF-8) as a quoted JSON string.
 void append_json_string(std::string& out, std::string_view text);

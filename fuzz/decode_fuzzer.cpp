@@ -1,0 +1,32 @@
+// Any bytes, any forced encoding: decoding and normalizing never crash, and
+// always give valid UTF-8 with as many lines as the decoder saw.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "zhmine/encoding.hpp"
+#include "zhmine/normalizer.hpp"
+#include "zhmine/utf8.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  // The first byte chooses how to read the rest: detected, or one encoding forced.
+  const std::optional<std::string> forced[] = {std::nullopt, "UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", "Big5"};
+  const auto& encoding = forced[data[0] % 6];
+  const std::string bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
+  const zhmine::DecodeResult decoded = zhmine::decode_bytes(bytes, encoding);
+  if (decoded.binary) return 0;
+  const std::string& text = decoded.decoded->text;
+  if (zhmine::utf8::find_invalid(text) != std::string::npos) std::abort();
+  const auto target = static_cast<zhmine::TargetScript>(data[0] % 3);
+  const zhmine::NormalizedText n = zhmine::normalizer_for(target).normalize(text);
+  if (zhmine::utf8::find_invalid(n.text) != std::string::npos) std::abort();
+  if (n.lines != zhmine::count_lines(n.text)) std::abort();
+  // The one-pass path agrees with decode-then-normalize on valid UTF-8.
+  if (auto direct = zhmine::normalizer_for(target).normalize_if_valid(bytes); direct && !encoding) {
+    if (decoded.decoded->encoding == "UTF-8" && bytes.compare(0, 3, "\xEF\xBB\xBF") != 0 && direct->text != n.text)
+      std::abort();
+  }
+  return 0;
+}
