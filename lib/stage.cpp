@@ -36,6 +36,7 @@ std::optional<Document> load_raw_file(InputItem&& item, const StageOptions& opti
                      item.data.compare(0, 3, "\xEF\xBB\xBF") != 0;
   if (plain && (normalized = normalizer.normalize_if_valid(item.data))) {
     doc.encoding = "UTF-8";
+    std::string().swap(item.data);  // peak memory: the text and its record, not the raw bytes too
   } else {
     DecodeResult decoded = decode_bytes(std::move(item.data), options.encoding);
     if (decoded.binary) {
