@@ -1,5 +1,7 @@
 #include "zhmine/input.hpp"
 
+#include "zhmine/huge_buffer.hpp"
+
 #include <algorithm>
 #include <cstring>
 #include <iostream>
@@ -30,6 +32,7 @@ bool read_file(const fs::path& path, std::string& out, std::string& error) try {
   const auto size = fs::file_size(path, ec);
   if (ec) return slurp(in, out);  // not a regular file: read to the end
   // One read of the known size; a file that grew meanwhile is read on to its end.
+  reserve_huge(out, size);
   out.resize(size);
   in.read(out.data(), static_cast<std::streamsize>(size));
   out.resize(static_cast<std::size_t>(in.gcount()));

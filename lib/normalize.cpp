@@ -1,12 +1,13 @@
 #include "zhmine/normalize.hpp"
 
+#include "zhmine/huge_buffer.hpp"
 #include "zhmine/json_line.hpp"
 #include "zhmine/normalizer.hpp"
 
 namespace zhmine {
 
 void write_document_record(const Document& document, std::string& out, Report&) {
-  out.reserve(out.size() + document.text.size() + 256);
+  reserve_huge(out, out.size() + document.text.size() + 256);
   JsonLine(out)
       .field("type", "document")
       .field("source", document.source)

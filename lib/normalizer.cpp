@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "zhmine/fold_tables.hpp"
+#include "zhmine/huge_buffer.hpp"
 #include "zhmine/utf8.hpp"
 
 namespace zhmine {
@@ -66,6 +67,7 @@ std::optional<NormalizedText> Normalizer::fold(std::string_view in, bool strict)
   // Written through a raw pointer: std::string::append per character costs
   // more than the folding. Output is about as long as the input; it grows
   // when replacements are longer (an invalid byte becomes three).
+  reserve_huge(out, in.size() + 16);
   out.resize(in.size() + 16);
   char* o = out.data();
   char* limit = o + out.size();
