@@ -8,5 +8,6 @@ namespace zhmine::app {
 
 void add_normalize_command(CLI::App& app);
 void add_patterns_command(CLI::App& app);
+void add_segment_command(CLI::App& app);
 
 }  // namespace zhmine::app

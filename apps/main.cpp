@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   zhmine::app::add_normalize_command(app);
   zhmine::app::add_patterns_command(app);
+  zhmine::app::add_segment_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& done) {

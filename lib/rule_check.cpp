@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include "zhmine/headings.hpp"
+
 namespace zhmine {
 
 std::string RuleFailure::format() const {
@@ -9,7 +11,8 @@ std::string RuleFailure::format() const {
 }
 
 std::map<std::string, ExampleCheck> shipped_example_checks() {
-  return {};
+  // Each consumer checks the examples of the sets it reads.
+  return {{"headings", check_heading_example}};
 }
 
 std::vector<RuleFailure> test_rules(const RuleBook& book, const std::map<std::string, ExampleCheck>& checks) {

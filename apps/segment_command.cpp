@@ -1,0 +1,40 @@
+// zhmine segment-sections: the heading tree of every report, one section record each.
+#include <iostream>
+
+#include "commands.hpp"
+#include "stage_options.hpp"
+#include "zhmine/sections.hpp"
+
+namespace zhmine::app {
+
+void add_segment_command(CLI::App& app) {
+  auto options = std::make_shared<StageOptions>();
+  auto patterns = std::make_shared<std::vector<std::string>>();
+  CLI::App* command = app.add_subcommand(
+      "segment-sections", "Cut each report into its sections: heading tree, reports split apart, chrome and page debris removed");
+  command->footer(R"(Examples:
+  zhmine segment-sections reports/ > sections.jsonl
+  zhmine normalize a.txt | zhmine segment-sections | jq -r 'select(.level==1) | .heading'
+  zhmine segment-sections --patterns my-headings.rules -o sections.jsonl reports/)");
+  add_stage_options(*command, *options);
+  command->add_option("--patterns", *patterns,
+                      "Also load the rule files of DIR (or FILE); a rule whose id equals a shipped one replaces it. "
+                      "Repeat for more")
+      ->allow_extra_args(false)
+      ->type_name("DIR");
+  command->callback([options, patterns] {
+    std::shared_ptr<const SectionRules> rules;
+    try {
+      rules = std::make_shared<const SectionRules>(RuleBook::load(*patterns));
+    } catch (const std::exception& e) {  // RuleError, or a directory that cannot be read
+      std::cerr << "zhmine: error: " << e.what() << '\n';
+      throw CLI::RuntimeError(2);
+    }
+    const DocumentHandler handler = [rules](const Document& document, std::string& out, Report&) {
+      write_section_records(document, segment_sections(document, *rules), out);
+    };
+    throw CLI::RuntimeError(run_stage(*options, handler, std::cerr));
+  });
+}
+
+}  // namespace zhmine::app

@@ -1,0 +1,163 @@
+#include "zhmine/headings.hpp"
+
+#include <algorithm>
+
+#include <re2/re2.h>
+
+#include "zhmine/utf8.hpp"
+
+namespace zhmine {
+
+namespace {
+
+int chinese_digit(char32_t c) {
+  switch (c) {
+    case U'零': case U'〇': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+// Characters that may follow a space inside a heading without ending it:
+// "为牵引 ,逐步增强" is one heading with a stray space, not heading and body.
+bool continues_heading(char32_t c) {
+  return c == U',' || c == U'.' || c == U';' || c == U':' || c == U'!' || c == U'?' || c == U')' ||
+         c == U'、' || c == U'。' || c == U'”' || c == U'’' || c == U'》' || c == U'】';
+}
+
+constexpr std::string_view kFullStop = "。";
+
+// Enumerators and the context their patterns check are short; RE2's search
+// for submatches costs in proportion to the text it is given, so it gets
+// only this many bytes of a line.
+constexpr std::size_t kEnumeratorWindow = 48;
+
+}  // namespace
+
+std::optional<int> numeral_value(std::string_view numeral) {
+  if (numeral.empty()) return std::nullopt;
+  if (std::all_of(numeral.begin(), numeral.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (numeral.size() > 6) return std::nullopt;
+    return std::stoi(std::string(numeral));
+  }
+  const utf8::Decoded first = utf8::decode(numeral, 0);
+  if (first.length == numeral.size()) {
+    const char32_t c = first.code_point;
+    if (c >= U'①' && c <= U'⑳') return static_cast<int>(c - U'①') + 1;
+    if (c >= U'⑴' && c <= U'⒇') return static_cast<int>(c - U'⑴') + 1;
+    if (c >= U'⒈' && c <= U'⒛') return static_cast<int>(c - U'⒈') + 1;
+    if (c >= U'Ⅰ' && c <= U'Ⅻ') return static_cast<int>(c - U'Ⅰ') + 1;
+    if (c >= U'ⅰ' && c <= U'ⅻ') return static_cast<int>(c - U'ⅰ') + 1;
+  }
+  // Chinese: digits times 十/百, with 零 as a place holder (一百零五).
+  int total = 0, digit = -1;
+  for (std::size_t i = 0; i < numeral.size();) {
+    const utf8::Decoded d = utf8::decode(numeral, i);
+    i += d.length;
+    if (const int v = chinese_digit(d.code_point); v >= 0) {
+      digit = v;
+    } else if (d.code_point == U'十' || d.code_point == U'百') {
+      total += (digit < 0 ? 1 : digit) * (d.code_point == U'十' ? 10 : 100);
+      digit = -1;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return total + std::max(digit, 0);
+}
+
+HeadingStyles::HeadingStyles(const std::vector<const Rule*>& rules) : first_(0x10000, false) {
+  for (const Rule* rule : rules) {
+    Style style;
+    style.id = rule->id;
+    RE2::Options options;
+    options.set_log_errors(false);
+    style.re = std::make_unique<RE2>(rule->pattern, options);
+    if (!style.re->ok())
+      throw RuleError(rule->file + ":" + std::to_string(rule->line) + ": rule " + rule->id +
+                      ": pattern does not compile: " + style.re->error());
+    if (style.re->NumberOfCapturingGroups() < 2)
+      throw RuleError(rule->file + ":" + std::to_string(rule->line) + ": rule " + rule->id +
+                      ": a heading pattern needs group 1 (the enumerator) and group 2 (its numeral)");
+    style.page_number = rule->get("page-number") == "yes";
+    const std::string first = rule->get("first");
+    for (std::size_t i = 0; i < first.size();) {
+      const utf8::Decoded d = utf8::decode(first, i);
+      style.first.push_back(d.code_point);
+      if (d.code_point < first_.size()) first_[d.code_point] = true;
+      else any_first_ = true;
+      i += d.length;
+    }
+    std::sort(style.first.begin(), style.first.end());
+    if (style.first.empty()) any_first_ = true;
+    styles_.push_back(std::move(style));
+  }
+}
+
+HeadingStyles::HeadingStyles(HeadingStyles&&) noexcept = default;
+HeadingStyles::~HeadingStyles() = default;
+
+std::optional<Enumerator> HeadingStyles::match(std::string_view text) const {
+  if (text.empty()) return std::nullopt;
+  const char32_t lead = utf8::decode(text, 0).code_point;
+  if (!any_first_ && (lead >= first_.size() || !first_[lead])) return std::nullopt;
+  for (std::size_t s = 0; s < styles_.size(); ++s) {
+    const Style& style = styles_[s];
+    if (!style.first.empty() && !std::binary_search(style.first.begin(), style.first.end(), lead)) continue;
+    re2::StringPiece enumerator, numeral;
+    const std::string_view window = text.substr(0, kEnumeratorWindow);
+    // Most lines that pass the first-character test are text (一是…, 2020年…):
+    // RE2's DFA rules them out faster than its submatch search would.
+    if (!RE2::PartialMatch(window, *style.re) || !RE2::PartialMatch(window, *style.re, &enumerator, &numeral))
+      continue;
+    const std::optional<int> value = numeral_value(std::string_view(numeral.data(), numeral.size()));
+    if (!value) continue;
+    return Enumerator{s, enumerator.size(), *value};
+  }
+  return std::nullopt;
+}
+
+HeadingSpan heading_span(std::string_view line, std::size_t start, const Enumerator& e) {
+  HeadingSpan span{start, start + e.length, line.size(), line.size()};
+  while (span.text_begin < line.size() && line[span.text_begin] == ' ') ++span.text_begin;
+  for (std::size_t i = span.text_begin; i < line.size();) {
+    if (line.compare(i, kFullStop.size(), kFullStop) == 0) {
+      span.text_end = i;
+      span.body = i + kFullStop.size();
+      break;
+    }
+    if (line[i] == ' ') {
+      std::size_t next = i;
+      while (next < line.size() && line[next] == ' ') ++next;
+      if (next < line.size() && !continues_heading(utf8::decode(line, next).code_point)) {
+        span.text_end = i;
+        span.body = next;
+        break;
+      }
+      i = next;
+      continue;
+    }
+    i += utf8::decode(line, i).length;
+  }
+  while (span.text_end > span.text_begin && line[span.text_end - 1] == ' ') --span.text_end;
+  while (span.body < line.size() && line[span.body] == ' ') ++span.body;
+  return span;
+}
+
+std::string check_heading_example(const RuleBook&, const Rule& rule, const RuleExample& example) {
+  const HeadingStyles style({&rule});
+  const std::optional<Enumerator> e = style.match(example.text);
+  if (!e) return "no enumerator read at the start";
+  const std::string got = example.text.substr(0, e->length) + " " + std::to_string(e->value);
+  return got == example.expect ? "" : "read \"" + got + "\", expected \"" + example.expect + "\"";
+}
+
+}  // namespace zhmine

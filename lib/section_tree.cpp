@@ -1,0 +1,28 @@
+#include "zhmine/section_tree.hpp"
+
+#include <algorithm>
+
+namespace zhmine {
+
+bool SectionTree::continues(std::size_t style, int value) const {
+  const auto it = std::find_if(open_.begin(), open_.end(), [&](const Open& o) { return o.style == style; });
+  return it == open_.end() ? value == 1 : value == it->value + 1;
+}
+
+SectionTree::Placement SectionTree::add(std::size_t style, int value, std::string heading) {
+  const auto it = std::find_if(open_.begin(), open_.end(), [&](const Open& o) { return o.style == style; });
+  std::size_t ordinal = 1;
+  if (it != open_.end()) {
+    ordinal = it->ordinal + 1;
+    open_.erase(it, open_.end());
+  }
+  open_.push_back({style, value, ordinal, std::move(heading)});
+  Placement placed{open_.size(), "", {}};
+  for (const Open& o : open_) {
+    placed.id += (placed.id.empty() ? "" : ".") + std::to_string(o.ordinal);
+    placed.path.push_back(o.heading);
+  }
+  return placed;
+}
+
+}  // namespace zhmine

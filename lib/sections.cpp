@@ -1,0 +1,217 @@
+#include "zhmine/sections.hpp"
+
+#include <algorithm>
+
+#include "zhmine/json_line.hpp"
+#include "zhmine/section_tree.hpp"
+#include "zhmine/utf8.hpp"
+
+namespace zhmine {
+
+namespace {
+
+// Signature and date close a report within its last few lines.
+constexpr std::size_t kClosingLines = 3;
+constexpr std::string_view kFullStop = "。";
+
+// A place in a report's repaired lines.
+struct Cursor {
+  std::size_t line;
+  std::size_t offset;
+};
+
+// A section's text, gathered from slices of repaired lines, with its source map.
+class TextBuilder {
+ public:
+  void append(const RepairedLine& line, std::size_t from, std::size_t to) {
+    while (from < to && line.text[from] == ' ') ++from;
+    while (to > from && line.text[to - 1] == ' ') --to;
+    if (from >= to) return;
+    if (!text_.empty()) text_ += '\n';
+    const SourcePosition at = line.position(from);
+    map_.add({text_.size(), at.line, at.column});
+    for (const auto& p : line.pieces)
+      if (p.offset > from && p.offset < to) map_.add({text_.size() + p.offset - from, p.line, p.column});
+    text_.append(line.text, from, to - from);
+    last_line_ = line.source_line(to - 1);
+  }
+  // Appends what lies between two places.
+  void append_between(const std::vector<RepairedLine>& lines, Cursor from, Cursor to) {
+    for (std::size_t l = from.line; l <= to.line && l < lines.size(); ++l)
+      append(lines[l], l == from.line ? from.offset : 0, l == to.line ? to.offset : lines[l].text.size());
+  }
+  void finish(Section& section) {
+    section.text = std::move(text_);
+    section.origin = std::move(map_);
+    section.end_line = section.text.empty() ? section.line : last_line_;
+  }
+
+ private:
+  std::string text_;
+  SourceMap map_;
+  std::size_t last_line_ = 0;
+};
+
+struct Mark {
+  Cursor start;  // where the enumerator stands
+  Cursor body;   // where the section's body begins
+  Section section;
+};
+
+// The headings of one report, in text order: enumerators at line starts, and
+// inside lines (after a space or a 。) those that continue the tree.
+std::vector<Mark> find_headings(const std::vector<RepairedLine>& lines, const ReportSpan& span,
+                                const HeadingStyles& headings) {
+  std::vector<Mark> marks;
+  SectionTree tree;
+  for (std::size_t i = span.begin; i < span.end; ++i) {
+    const std::string_view text = lines[i].text;
+    auto take = [&](std::size_t at, const Enumerator& e) {
+      const HeadingSpan hs = heading_span(text, at, e);
+      std::string heading(text.substr(hs.text_begin, hs.text_end - hs.text_begin));
+      SectionTree::Placement placed = tree.add(e.style, e.value, heading);
+      Section s;
+      s.id = std::move(placed.id);
+      s.level = placed.level;
+      s.number = std::string(text.substr(at, e.length));
+      s.heading = std::move(heading);
+      s.path = std::move(placed.path);
+      s.line = lines[i].source_line(at);
+      marks.push_back({{i, at}, {i, hs.body}, std::move(s)});
+      return hs.body;
+    };
+    const std::size_t from = span.title_line == i ? span.title_end : 0;
+    std::size_t pos = from;
+    if (from == 0 && lines[i].lead) pos = take(0, *lines[i].lead);
+    // `pos` is where a heading's body begins: an enumerator may stand right there.
+    bool boundary = pos > from;
+    while (pos < text.size()) {
+      if (boundary) {
+        const std::optional<Enumerator> e = headings.match(text.substr(pos));
+        if (e && tree.continues(e->style, e->value)) {
+          pos = take(pos, *e);
+          continue;
+        }
+      }
+      // The next space or 。 (whose first byte is 0xE3): a possible boundary.
+      while (pos < text.size() && text[pos] != ' ' && text[pos] != '\xE3') ++pos;
+      if (pos == text.size()) break;
+      boundary = true;
+      if (text[pos] == ' ') ++pos;
+      else if (text.compare(pos, kFullStop.size(), kFullStop) == 0) pos += kFullStop.size();
+      else {
+        ++pos;
+        boundary = false;
+        continue;
+      }
+      while (pos < text.size() && text[pos] == ' ') ++pos;
+    }
+  }
+  return marks;
+}
+
+SegmentedReport segment_report(const std::vector<RepairedLine>& lines, const ReportSpan& span,
+                               const SectionRules& rules) {
+  SegmentedReport report;
+  if (span.title_line) report.title = span.title;
+  std::vector<std::string_view> closing;
+  for (std::size_t i = span.end; i > span.begin && closing.size() < kClosingLines; --i)
+    closing.push_back(lines[i - 1].text);
+  report.metadata = rules.metadata.read(span.title, closing);
+
+  std::vector<Mark> marks = find_headings(lines, span, rules.headings);
+  const Cursor end{span.end, 0};
+
+  Section preamble;
+  preamble.id = "0";
+  preamble.line = lines[span.title_line.value_or(span.begin)].source_line(0);
+  TextBuilder text;
+  const Cursor first{span.begin, span.title_line == span.begin ? span.title_end : 0};
+  text.append_between(lines, first, marks.empty() ? end : marks.front().start);
+  text.finish(preamble);
+  report.sections.push_back(std::move(preamble));
+
+  for (std::size_t k = 0; k < marks.size(); ++k) {
+    TextBuilder body;
+    body.append_between(lines, marks[k].body, k + 1 < marks.size() ? marks[k + 1].start : end);
+    body.finish(marks[k].section);
+    report.sections.push_back(std::move(marks[k].section));
+  }
+  return report;
+}
+
+void field_or_null(JsonLine& json, std::string_view key, const std::optional<std::string>& value) {
+  if (value) json.field(key, *value);
+  else json.null(key);
+}
+
+}  // namespace
+
+SectionRules::SectionRules(const RuleBook& book)
+    : headings(book.rules("headings")),
+      chrome(book.rules("chrome")),
+      repair(headings, book.rules("page-debris")),
+      reports(book.rules("reports")),
+      metadata(book.rules("reports")) {}
+
+std::vector<SegmentedReport> segment_sections(const Document& document, const SectionRules& rules) {
+  const std::vector<TextLine> text = text_lines(document);
+  std::vector<std::string_view> views;
+  std::vector<bool> is_heading;
+  views.reserve(text.size());
+  is_heading.reserve(text.size());
+  for (const TextLine& line : text) {
+    views.push_back(line.text);
+    is_heading.push_back(rules.headings.match(line.text).has_value());
+  }
+  std::vector<std::size_t> split_after;
+  const std::vector<bool> chrome = rules.chrome.classify(views, is_heading, split_after);
+  const std::vector<RepairedLine> lines = rules.repair.repair(text, chrome, split_after);
+
+  std::vector<SegmentedReport> reports;
+  for (const ReportSpan& span : rules.reports.split(lines)) {
+    reports.push_back(segment_report(lines, span, rules));
+    reports.back().index = reports.size();
+  }
+  return reports;
+}
+
+void write_section_records(const Document& document, const std::vector<SegmentedReport>& reports,
+                           std::string& out) {
+  std::string path, origin;
+  for (const SegmentedReport& report : reports) {
+    for (const Section& s : report.sections) {
+      path = "[";
+      for (const std::string& h : s.path) {
+        if (path.size() > 1) path += ',';
+        append_json_string(path, h);
+      }
+      path += ']';
+      // The source map as SourceMap::to_json gives it, written without building JSON values.
+      origin = "[";
+      std::size_t chars = 0, at = 0;
+      for (const auto& p : s.origin.pieces()) {
+        chars += utf8::count_code_points(std::string_view(s.text).substr(at, p.offset - at));
+        at = p.offset;
+        if (origin.size() > 1) origin += ',';
+        origin += '[' + std::to_string(chars) + ',' + std::to_string(p.line) + ',' + std::to_string(p.column) + ']';
+      }
+      origin += ']';
+      out.reserve(out.size() + s.text.size() + path.size() + origin.size() + 512);
+      JsonLine json(out);
+      json.field("type", "section").field("source", document.source).field("doc", document.doc);
+      json.field("report", report.index);
+      field_or_null(json, "title", report.title);
+      field_or_null(json, "organization", report.metadata.organization);
+      field_or_null(json, "period", report.metadata.period);
+      field_or_null(json, "date", report.metadata.date);
+      json.field("id", s.id).field("level", s.level);
+      field_or_null(json, "number", s.number);
+      field_or_null(json, "heading", s.heading);
+      json.raw("path", path).field("line", s.line).field("end_line", s.end_line).field("text", s.text);
+      json.raw("origin", origin).end();
+    }
+  }
+}
+
+}  // namespace zhmine

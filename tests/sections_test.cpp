@@ -1,0 +1,216 @@
+// segment-sections' parts on real lines of the samples: enumerators, heading
+// ends, the level tree, chrome, page debris and joins, report splitting,
+// metadata, and the source map of every record.
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+#include "zhmine/rule_check.hpp"
+#include "zhmine/section_tree.hpp"
+#include "zhmine/sections.hpp"
+#include "zhmine/stage.hpp"
+#include "zhmine/utf8.hpp"
+
+namespace {
+
+using namespace zhmine;
+
+const RuleBook& book() {
+  static const RuleBook b = RuleBook::load();
+  return b;
+}
+
+const SectionRules& rules() {
+  static const SectionRules r(book());
+  return r;
+}
+
+Document document_of(std::string text) {
+  Document d;
+  d.source = "test.txt";
+  d.doc = "0000000000000000";
+  d.text = std::move(text);
+  return d;
+}
+
+Document sample(const std::string& name) {
+  const auto path = test::sample(name);
+  Report report;
+  std::optional<Document> d =
+      load_document(InputItem{InputItem::Kind::raw_file, path.string(), 0, test::read_bytes(path)}, StageOptions{}, report);
+  REQUIRE(d);
+  return std::move(*d);
+}
+
+std::string enumerator(std::string_view line) {
+  const std::optional<Enumerator> e = rules().headings.match(line);
+  return e ? std::string(line.substr(0, e->length)) + " " + std::to_string(e->value) : "";
+}
+
+}  // namespace
+
+TEST_CASE("enumerators of every style are read with their values", "[sections]") {
+  CHECK(enumerator("一、强化党建引领、推进党风廉政建设 按照新时代党的建设总要求") == "一、 1");
+  CHECK(enumerator("十一、加强自身建设") == "十一、 11");
+  CHECK(enumerator("二十、其他") == "二十、 20");
+  CHECK(enumerator("(一)着力加强工会组织领导建设 1.推进落实XX县区总工会") == "(一) 1");
+  CHECK(enumerator("1.推进落实XX县区总工会") == "1. 1");
+  CHECK(enumerator("5、其它工作稳中有升") == "5、 5");
+  CHECK(enumerator("(6)工会自身建设。我会机关以十七大精神为指导") == "(6) 6");
+  CHECK(enumerator("③加强劳资纠纷舆情监督处理") == "③ 3");
+  CHECK(enumerator("第一章 总则") == "第一章 1");
+  CHECK(enumerator("第二部分 下半年工作打算") == "第二部分 2");
+  // Points and figures are not enumerators.
+  CHECK(enumerator("一是高度重视、周密部署 疫情爆发之初") == "");
+  CHECK(enumerator("2020年,我会在贯彻落实党的十七大精神中") == "");
+  CHECK(enumerator("****“5.12”大地震后第三天") == "");
+  CHECK(enumerator("第一时间与工作人员进行对接") == "");
+  CHECK(numeral_value("一百零五") == 105);
+  CHECK(numeral_value("⑫") == 12);
+  CHECK_FALSE(numeral_value("是"));
+}
+
+TEST_CASE("a heading ends at 。, at spaces before body text, or at the line's end", "[sections]") {
+  auto heading = [](std::string_view line) {
+    const HeadingSpan s = heading_span(line, 0, *rules().headings.match(line));
+    return std::string(line.substr(s.text_begin, s.text_end - s.text_begin)) + "|" + std::string(line.substr(s.body));
+  };
+  CHECK(heading("三、保障民生就业,助力企业复工复产 一是积极为农民工") == "保障民生就业,助力企业复工复产|一是积极为农民工");
+  CHECK(heading("一、深化政治理论学习,保持正确政治方向。全县各级工会") == "深化政治理论学习,保持正确政治方向|全县各级工会");
+  CHECK(heading("(3)职工活动。对全总提出的创建") == "职工活动|对全总提出的创建");
+  CHECK(heading("四、以开展形式多样的文化活动为牵引 ,逐步增强工会工作的活力和吸引力") ==
+        "以开展形式多样的文化活动为牵引 ,逐步增强工会工作的活力和吸引力|");
+}
+
+TEST_CASE("levels follow the order styles first appear in, not the style", "[sections]") {
+  SectionTree tree;
+  // 一、 → 1、 → (1), skipping (一): 1、 is level 2.
+  CHECK(tree.add(0, 1, "一").id == "1");
+  CHECK(tree.add(2, 1, "a").level == 2);
+  const SectionTree::Placement p = tree.add(4, 1, "x");
+  CHECK(p.level == 3);
+  CHECK(p.id == "1.1.1");
+  CHECK(p.path == std::vector<std::string>{"一", "a", "x"});
+  CHECK(tree.continues(4, 2));
+  CHECK_FALSE(tree.continues(4, 5));  // a "5" inside a line after (1) is no heading
+  CHECK(tree.continues(2, 2));
+  CHECK(tree.add(0, 2, "二").id == "2");
+  CHECK(tree.add(2, 1, "b").id == "2.1");  // a new list under a new parent
+}
+
+TEST_CASE("web chrome is in no section", "[sections]") {
+  const ChromeRules& chrome = rules().chrome;
+  CHECK(chrome.match("您的位置: 首页 >信息公开>规划计划") != 0);
+  CHECK(chrome.match("来源:本站原创 发布时间:2021-02-09 浏览次数: 【字体:") != 0);
+  CHECK(chrome.match("- 上一篇:旅游安全生产年活动方案") != 0);
+  CHECK(chrome.match("相关热词搜索: 总工会 工作总结 上半年") != 0);
+  CHECK(chrome.match("http://m.bsmz.net/gongwen/331574.html") != 0);
+  CHECK(chrome.match("以下内容供参考:") == zone_bit(ChromeZone::split));
+  CHECK(chrome.match("时间一晃而过,一段时间的工作活动告一段落了") == 0);
+  CHECK(chrome.match("一、组建工作稳步推进") == 0);
+}
+
+TEST_CASE("page numbers glued to line starts are cut and the sentences joined", "[sections]") {
+  // Lines 1-3 of sample 002: each starts with a page number and continues
+  // the sentence the line before broke off.
+  const auto reports = segment_sections(
+      document_of("1、区总工会XX年工作总结及工作思路 区工会工作全面贯彻党的十九大精神,团结鼓励广阔职工积极投身建设。 "
+                  "一、上半年工作总结 (一)着力加强工会组织领导建设 1.推进落实XX县区总工会\n"
+                  "2、领导机构改革。依照工会相关法律法规及省总、市总要求推动XX县区总工会委员调整工作 2.指导XX县区各级工会做好机构调整工作。按照省总和市总工会改革工作部署,依照两个普遍工作要求 第8页 共8页\n"),
+      rules());
+  REQUIRE(reports.size() == 1);
+  CHECK(reports[0].title == "区总工会XX年工作总结及工作思路");
+  const auto& s = reports[0].sections;
+  REQUIRE(s.size() == 5);
+  CHECK(s[3].id == "1.1.1");
+  CHECK(s[3].number == "1.");
+  CHECK(s[3].heading == "推进落实XX县区总工会领导机构改革");
+  CHECK(s[3].line == 1);
+  CHECK(s[3].end_line == 2);
+  CHECK(s[4].heading == "指导XX县区各级工会做好机构调整工作");
+  CHECK(s[4].line == 2);
+  CHECK(s[4].text == "按照省总和市总工会改革工作部署,依照两个普遍工作要求");
+}
+
+TEST_CASE("a list's numbers after complete sentences are headings, not page numbers", "[sections]") {
+  const auto reports = segment_sections(
+      document_of("县总工会2008年度工作总结\n二、突出重点、全面推进,主要工作有新突破\n"
+                  "1、困难职工帮扶工作和帮扶中心建设工作有新突破\n我县今年“两节”送温暖活动,工会出资之多,均超过往年。\n"
+                  "2、充分发挥工会作用,动员组织广大职工捐款\n在年初的我省特大雪凝灾害中,我县各级工会把抗灾救灾列为工作。\n"),
+      rules());
+  REQUIRE(reports.size() == 1);
+  const auto& s = reports[0].sections;
+  REQUIRE(s.size() == 4);
+  CHECK(s[2].id == "1.1");
+  CHECK(s[3].id == "1.2");
+  CHECK(s[3].path == std::vector<std::string>{"突出重点、全面推进,主要工作有新突破", "充分发挥工会作用,动员组织广大职工捐款"});
+}
+
+TEST_CASE("lines broken mid-sentence around blank lines are joined", "[sections]") {
+  // Sample 000, lines 29-31: "…分别走" / "访慰问…".
+  const Document d = sample("000_64a7223eeb192faa.txt");
+  const auto reports = segment_sections(d, rules());
+  REQUIRE(reports.size() == 2);
+  const Section& s = reports[0].sections[5];
+  CHECK(s.number == "五、");
+  CHECK(s.text.find("分别走访慰问") != std::string::npos);
+  // The joined word still cites both source lines.
+  const std::size_t at = s.text.find("访慰问");
+  CHECK(s.origin.locate(s.text, at).line == 31);
+  CHECK(s.origin.locate(s.text, at - 3).line == 29);
+}
+
+TEST_CASE("every character of a record's text maps back to its source line", "[sections]") {
+  for (const std::string name : test::kSamples) {
+    const Document d = sample(name);
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start <= d.text.size();) {
+      std::size_t nl = d.text.find('\n', start);
+      if (nl == std::string::npos) nl = d.text.size();
+      lines.push_back(std::string_view(d.text).substr(start, nl - start));
+      start = nl + 1;
+    }
+    for (const SegmentedReport& r : segment_sections(d, rules())) {
+      for (const Section& s : r.sections) {
+        INFO(name << " report " << r.index << " section " << s.id);
+        const auto& pieces = s.origin.pieces();
+        for (std::size_t k = 0; k < pieces.size(); ++k) {
+          std::size_t end = k + 1 < pieces.size() ? pieces[k + 1].offset : s.text.size();
+          end = std::min(end, s.text.find('\n', pieces[k].offset));
+          const std::string_view piece = std::string_view(s.text).substr(pieces[k].offset, end - pieces[k].offset);
+          std::string_view source = lines.at(pieces[k].line - 1);
+          for (std::size_t c = 0; c < pieces[k].column; ++c) source.remove_prefix(utf8::decode(source, 0).length);
+          CHECK(source.substr(0, piece.size()) == piece);
+        }
+        CHECK(s.line <= s.end_line);
+      }
+    }
+  }
+}
+
+TEST_CASE("reports in one file are split, each with its title and metadata", "[sections]") {
+  const auto five = segment_sections(sample("004_f5ed15afdaa3c041.txt"), rules());
+  REQUIRE(five.size() == 5);
+  for (std::size_t i = 0; i < five.size(); ++i) {
+    CHECK(five[i].index == i + 1);
+    CHECK(five[i].title == "基层工会年度工作总结" + std::to_string(i + 1));
+  }
+  const auto two = segment_sections(sample("000_64a7223eeb192faa.txt"), rules());
+  REQUIRE(two.size() == 2);
+  CHECK(two[1].title == "2019 年上半年工作总结(县总工会)");
+  CHECK(two[1].metadata.organization == "县总工会");
+  CHECK(two[1].metadata.period == "2019年上半年");
+  const auto one = segment_sections(sample("003_3c42f93b7f460ee3.txt"), rules());
+  REQUIRE(one.size() == 1);
+  CHECK(one[0].title == "武陵区总工会2020年度工作总结及2021年度工作思路");
+  CHECK(one[0].metadata.organization == "武陵区总工会");
+  CHECK(one[0].metadata.period == "2020年度");
+  CHECK(one[0].metadata.date == "2020年12月16日");
+  CHECK(one[0].sections.front().line == 7);
+}
+
+TEST_CASE("the shipped section rules pass their own examples", "[sections][patterns]") {
+  const std::map<std::string, ExampleCheck> checks{{"headings", check_heading_example}};
+  for (const RuleFailure& f : test_rules(book(), checks))
+    for (const char* mine : {"headings.rules", "chrome.rules", "page_debris.rules", "reports.rules"})
+      if (f.file.ends_with(mine)) FAIL(f.format());
+}
