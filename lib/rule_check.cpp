@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include "zhmine/figures.hpp"
 #include "zhmine/headings.hpp"
 
 namespace zhmine {
@@ -12,7 +13,12 @@ std::string RuleFailure::format() const {
 
 std::map<std::string, ExampleCheck> shipped_example_checks() {
   // Each consumer checks the examples of the sets it reads.
-  return {{"headings", check_heading_example}};
+  const ExampleCheck figures = [](const RuleBook& book, const Rule& rule, const RuleExample& example) {
+    return check_figure_example(book, rule, example);
+  };
+  const ExampleCheck headings = check_heading_example;
+  return {{"numerals", figures}, {"units", figures},     {"qualifiers", figures},
+          {"traps", figures},    {"labels", figures},    {"headings", headings}};
 }
 
 std::vector<RuleFailure> test_rules(const RuleBook& book, const std::map<std::string, ExampleCheck>& checks) {

@@ -1,0 +1,44 @@
+// zhmine extract-figures: every figure of the input, one record each.
+#include <iostream>
+
+#include "commands.hpp"
+#include "stage_options.hpp"
+#include "zhmine/figure_records.hpp"
+#include "zhmine/figures.hpp"
+
+namespace zhmine::app {
+
+void add_figures_command(CLI::App& app) {
+  auto options = std::make_shared<StageOptions>();
+  auto patterns = std::make_shared<std::vector<std::string>>();
+  CLI::App* command = app.add_subcommand(
+      "extract-figures", "Every figure (a number that counts something) with value, unit, qualifier, label and line");
+  command->footer(R"(Examples:
+  zhmine extract-figures reports/ > figures.jsonl
+  zhmine extract-figures data/samples | jq 'select(.unit=="元") | {label, value, source, line}'
+  zhmine segment-sections reports/ | zhmine extract-figures | jq -c '{path, raw}'
+  zhmine extract-figures --patterns my-rules/ reports/)");
+  command->add_option("--patterns", *patterns,
+                      "Also load the rule files of DIR (or FILE); a rule whose id equals a shipped one replaces it. "
+                      "Repeat for more")
+      ->allow_extra_args(false)
+      ->type_name("DIR");
+  add_stage_options(*command, *options);
+  command->callback([options, patterns] {
+    std::optional<FigureExtractor> extractor;
+    try {
+      extractor.emplace(RuleBook::load(*patterns));
+    } catch (const std::exception& e) {  // RuleError, or a directory that cannot be read
+      std::cerr << "zhmine: error: " << e.what() << '\n';
+      throw CLI::RuntimeError(2);
+    }
+    throw CLI::RuntimeError(run_stage(
+        *options,
+        [&extractor](const Document& document, std::string& out, Report&) {
+          write_figure_records(document, extractor->extract(document.text), out);
+        },
+        std::cerr));
+  });
+}
+
+}  // namespace zhmine::app
