@@ -1,5 +1,6 @@
 #include "zhmine/figure_label.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <re2/re2.h>
@@ -18,20 +19,15 @@ constexpr std::size_t kLabelChars = 12;
 // space only where the writer set a phrase apart (发放慰问资金 36 万元).
 bool ends_phrase(char32_t c) {
   static constexpr std::u32string_view kMarks = U",.;:!?()[]<>\"'，。；：、！？（）【】《》〈〉“”‘’「」『』…—";
+  // Most characters are ideographs: only ASCII and the two blocks of
+  // punctuation the marks come from are looked up.
+  if (c >= 0x80 && !(c >= 0x2000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFFEF)) return false;
   return c == U' ' || c == U'\t' || kMarks.find(c) != std::u32string_view::npos;
 }
 
 bool ends_sentence(char32_t c) {
   static constexpr std::u32string_view kMarks = U"。！？；!?;";
   return kMarks.find(c) != std::u32string_view::npos;
-}
-
-// Offsets of the code points of `text`, and its size at the end.
-std::vector<std::size_t> starts_of(std::string_view text) {
-  std::vector<std::size_t> starts;
-  for (std::size_t i = 0; i < text.size(); i += utf8::decode(text, i).length) starts.push_back(i);
-  starts.push_back(text.size());
-  return starts;
 }
 
 std::string_view trim_spaces(std::string_view s) {
@@ -74,13 +70,20 @@ std::string FigureLabeler::label(std::string_view line, std::size_t floor, std::
   // Before: back from the figure to the end of the previous phrase.
   std::string_view before = trim_spaces(line.substr(floor, begin - floor));
   {
-    const std::vector<std::size_t> starts = starts_of(before);
     std::size_t from = 0;
-    for (std::size_t k = 0; k + 1 < starts.size(); ++k)
-      if (ends_phrase(utf8::decode(before, starts[k]).code_point)) from = starts[k + 1];
+    for (std::size_t i = 0; i < before.size();) {
+      const utf8::Decoded d = utf8::decode(before, i);
+      i += d.length;
+      if (ends_phrase(d.code_point)) from = i;
+    }
     before = trimmed(before.substr(from));
-    const std::vector<std::size_t> kept = starts_of(before);
-    if (kept.size() > kLabelChars + 1) before.remove_prefix(kept[kept.size() - 1 - kLabelChars]);
+    // Keep the last kLabelChars code points: the starts of the last
+    // kLabelChars + 1 (the end included) in a ring.
+    std::array<std::size_t, kLabelChars + 1> ring{};
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < before.size(); i += utf8::decode(before, i).length) ring[count++ % ring.size()] = i;
+    ring[count++ % ring.size()] = before.size();
+    if (count > kLabelChars + 1) before.remove_prefix(ring[(count - 1 - kLabelChars) % ring.size()]);
   }
   // After: forward from the figure to the end of its phrase.
   std::string_view after = line.substr(end);
@@ -99,19 +102,36 @@ std::string FigureLabeler::label(std::string_view line, std::size_t floor, std::
   return std::string(before.empty() ? after : before);
 }
 
-std::string_view sentence_around(std::string_view line, std::size_t begin, std::size_t end) {
-  std::size_t from = 0, to = line.size();
+void sentence_ends(std::string_view line, std::vector<std::size_t>& ends) {
+  ends.clear();
   for (std::size_t i = 0; i < line.size();) {
+    const auto b = static_cast<unsigned char>(line[i]);
+    // Every mark of ends_sentence() is ASCII or begins with 0xE3 (。；) or 0xEF (！？).
+    if (b < 0x80 ? !(b == '!' || b == '?' || b == ';') : !(b == 0xE3 || b == 0xEF)) {
+      i += b < 0x80 ? 1 : utf8::decode(line, i).length;
+      continue;
+    }
     const utf8::Decoded d = utf8::decode(line, i);
     i += d.length;
-    if (!ends_sentence(d.code_point)) continue;
-    if (i <= begin) from = i;
-    else if (i >= end) {
-      to = i;
-      break;
-    }
+    if (ends_sentence(d.code_point)) ends.push_back(i);
   }
+}
+
+std::string_view sentence_around(std::string_view line, const std::vector<std::size_t>& ends, std::size_t begin,
+                                 std::size_t end) {
+  std::size_t from = 0, to = line.size();
+  // The last end at or before the figure, the first at or after its end.
+  auto it = std::upper_bound(ends.begin(), ends.end(), begin);
+  if (it != ends.begin()) from = *(it - 1);
+  it = std::lower_bound(it, ends.end(), end);
+  if (it != ends.end()) to = *it;
   return trim_spaces(line.substr(from, to - from));
+}
+
+std::string_view sentence_around(std::string_view line, std::size_t begin, std::size_t end) {
+  std::vector<std::size_t> ends;
+  sentence_ends(line, ends);
+  return sentence_around(line, ends, begin, end);
 }
 
 }  // namespace zhmine

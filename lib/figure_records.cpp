@@ -1,17 +1,71 @@
 #include "zhmine/figure_records.hpp"
 
+#include <vector>
+
 #include "zhmine/json_line.hpp"
 #include "zhmine/utf8.hpp"
 
 namespace zhmine {
 
+namespace {
+
+// SourceMap::locate() for offsets that mostly increase: counts code points
+// from the previous offset rather than from the start of the piece.
+class Locator {
+ public:
+  Locator(const SourceMap& map, std::string_view text) : map_(map), pieces_(map.pieces()), text_(text) {}
+
+  SourcePosition locate(std::size_t offset) {
+    if (offset > text_.size()) return map_.locate(text_, offset);
+    if (offset < pos_) {  // back: start over
+      next_ = 0;
+      reset(0);
+    }
+    std::size_t next = next_;
+    while (next < pieces_.size() && pieces_[next].offset <= offset) ++next;
+    if (next != next_) {
+      next_ = next;
+      reset(pieces_[next - 1].offset);
+    }
+    if (offset < pos_) return map_.locate(text_, offset);  // pieces out of order
+    for (; pos_ < offset; ++pos_) {
+      const auto c = static_cast<unsigned char>(text_[pos_]);
+      if ((c & 0xC0) == 0x80) continue;
+      ++chars_;
+      ++chars_after_break_;
+      if (c == '\n') {
+        ++breaks_;
+        chars_after_break_ = 0;
+      }
+    }
+    if (next_ == 0) return {1, chars_};
+    const SourceMap::Piece& piece = pieces_[next_ - 1];
+    if (breaks_ == 0) return {piece.line, piece.column + chars_};
+    return {piece.line + breaks_, chars_after_break_};
+  }
+
+ private:
+  void reset(std::size_t at) {
+    pos_ = at;
+    chars_ = breaks_ = chars_after_break_ = 0;
+  }
+  const SourceMap& map_;
+  const std::vector<SourceMap::Piece>& pieces_;
+  std::string_view text_;
+  std::size_t next_ = 0;  // pieces that begin at or before pos_
+  std::size_t pos_ = 0, chars_ = 0, breaks_ = 0, chars_after_break_ = 0;  // since the piece began
+};
+
+}  // namespace
+
 void write_figure_records(const Document& document, const std::vector<Figure>& figures, std::string& out) {
   if (figures.empty()) return;
   const SourceMap map = document.source_map();
   const std::string_view text = document.text;
+  Locator locator(map, text);
   const auto& section = document.section;
   for (const Figure& f : figures) {
-    const SourcePosition at = map.locate(text, f.begin);
+    const SourcePosition at = locator.locate(f.begin);
     const std::string_view raw = text.substr(f.begin, f.end - f.begin);
     JsonLine record(out);
     record.field("type", "figure").field("source", document.source).field("doc", document.doc);

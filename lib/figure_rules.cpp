@@ -122,20 +122,26 @@ FigureRules::FigureRules(const RuleBook& book) {
   for (const auto* list : {&before, &mid, &after})
     for (const Rule* rule : *list) qualifiers_.push_back(*qualifier_named(rule->get("approx")));
 
+  for (const auto* set : {&numerals, &placeholders, &ranges, &multipliers, &percents, &units, &before, &mid, &after})
+    for (const Rule* rule : *set) context_free_ = context_free_ && !may_look_around(rule->pattern);
+  percent_units_ = units.size();
+
+  // One group per role, not per rule: RE2 picks a match apart in time that
+  // grows with the groups it carries (docs/extract-figures.md, "Speed").
   const std::string number = alternatives(numerals);
   std::string pattern;
-  if (!before.empty()) pattern += "(?:(?:" + named_alternatives(before, "q") + ")\\s*)?";
+  if (!before.empty()) pattern += "(?:(?P<before>" + alternatives(before) + ")\\s*)?";
   pattern += "(?:";
-  if (!percents.empty()) pattern += "(?P<percent>" + named_alternatives(percents, "u", units.size()) + ")|";
+  if (!percents.empty()) pattern += "(?P<percent>" + alternatives(percents) + ")|";
   pattern += "(?:";
   if (!placeholders.empty()) pattern += "(?P<placeholder>" + alternatives(placeholders) + ")|";
   pattern += "(?P<number>" + number + "))";
   if (!ranges.empty()) pattern += "(?:\\s*(?:" + alternatives(ranges) + ")\\s*(?P<max>" + number + "))?";
-  if (!mid.empty()) pattern += "(?:\\s*(?:" + named_alternatives(mid, "q", before.size()) + "))?";
-  if (!multipliers.empty()) pattern += "(?:\\s*(?:" + named_alternatives(multipliers, "m") + "))?";
-  pattern += "\\s*(?:" + named_alternatives(units, "u") + "))";
-  if (!after.empty()) pattern += "(?:\\s*(?:" + named_alternatives(after, "q", before.size() + mid.size()) + "))?";
-  figure_ = compile(pattern, true);
+  if (!mid.empty()) pattern += "(?:\\s*(?P<mid>" + alternatives(mid) + "))?";
+  if (!multipliers.empty()) pattern += "(?:\\s*(?P<multiplier>" + alternatives(multipliers) + "))?";
+  pattern += "\\s*(?P<unit>" + alternatives(units) + "))";
+  if (!after.empty()) pattern += "(?:\\s*(?P<after>" + alternatives(after) + "))?";
+  decompose_ = compile(pattern, true);
 
   const std::vector<const Rule*> trap_rules = book.rules("traps");
   for (const Rule* rule : trap_rules) check_pattern(*rule);
@@ -145,33 +151,54 @@ FigureRules::FigureRules(const RuleBook& book) {
     factor_any_ = compile(alternatives(multipliers), false);
   }
 
-  groups_ = figure_->NumberOfCapturingGroups() + 1;
-  const auto& names = figure_->NamedCapturingGroups();
+  groups_ = decompose_->NumberOfCapturingGroups() + 1;
+  const auto& names = decompose_->NamedCapturingGroups();
   auto index = [&](const std::string& name) {
     const auto it = names.find(name);
     return it == names.end() ? -1 : it->second;
   };
   number_ = index("number");
   placeholder_ = index("placeholder");
-  percent_ = index("percent");
   max_ = index("max");
-  auto groups = [&](const std::string& prefix, std::size_t from, std::size_t count, std::vector<Group>& out) {
-    for (std::size_t i = from; i < from + count; ++i) out.push_back({index(prefix + std::to_string(i)), i});
+  auto role = [&](const std::string& name, const std::vector<const Rule*>& rules, Role& out) {
+    out.index = index(name);
+    if (rules.empty()) return;
+    out.pick = compile(named_alternatives(rules, "r"), true);
+    for (std::size_t i = 0; i < rules.size(); ++i)
+      out.groups.push_back(out.pick->NamedCapturingGroups().at("r" + std::to_string(i)));
   };
-  groups("u", 0, units_.size(), unit_groups_);
-  groups("q", 0, before.size(), before_groups_);
-  groups("q", before.size(), mid.size(), mid_groups_);
-  groups("q", before.size() + mid.size(), after.size(), after_groups_);
-  groups("m", 0, factors_.size(), factor_groups_);
+  role("before", before, before_);
+  role("mid", mid, mid_);
+  role("after", after, after_);
+  role("multiplier", multipliers, multiplier_);
+  role("unit", units, unit_);
+  role("percent", percents, percent_);
   if (factor_suffix_)
     for (std::size_t i = 0; i < factors_.size(); ++i)
       suffix_groups_.push_back({factor_suffix_->NamedCapturingGroups().at("m" + std::to_string(i)), i});
+
+  static std::atomic<std::uint64_t> instances{0};
+  id_ = ++instances;
+  for (std::size_t c = 0; c < 0x80; ++c)
+    if (starts_.test(c)) start_bytes_.set(c);
+  for (std::size_t c = 0x80; c < starts_.size(); ++c)
+    if (starts_.test(c)) start_bytes_.set(c < 0x800 ? 0xC0 | (c >> 6) : 0xE0 | (c >> 12));
 }
 
 FigureRules::~FigureRules() = default;
 
 bool FigureRules::may_hold_figure(std::string_view line) const {
+  const auto* s = reinterpret_cast<const unsigned char*>(line.data());
   for (std::size_t i = 0; i < line.size();) {
+    if (s[i] < 0x80) {
+      if (start_bytes_.test(s[i])) return true;
+      ++i;
+      continue;
+    }
+    if (!start_bytes_.test(s[i])) {  // no numeral begins with this lead byte: skip the code point
+      i += utf8::decode(line, i).length;
+      continue;
+    }
     const utf8::Decoded d = utf8::decode(line, i);
     if (d.code_point < starts_.size() && starts_.test(d.code_point)) return true;
     i += d.length;
@@ -179,35 +206,177 @@ bool FigureRules::may_hold_figure(std::string_view line) const {
   return false;
 }
 
-bool FigureRules::next(std::string_view line, std::size_t pos, FigureMatch& match) const {
-  // Small fixed storage: the program has a few dozen groups.
-  std::vector<re2::StringPiece> groups(static_cast<std::size_t>(groups_));
-  if (!figure_->Match(line, pos, line.size(), RE2::UNANCHORED, groups.data(), groups_)) return false;
-  auto view = [&](int i) { return i < 0 || !groups[i].data() ? std::string_view() : std::string_view(groups[i].data(), groups[i].size()); };
+namespace {
+
+// Figures repeat (12 个, 36 万元, 1 次), and the words of a role more so
+// (人, 万, 余): what they were found to be is kept per thread, by their
+// text, for the rule set that found them.
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+constexpr std::size_t kCacheEntries = 1 << 16;
+constexpr std::size_t kCacheKeyBytes = 64;
+
+template <typename T>
+using TextMap = std::unordered_map<std::string, T, TransparentHash, std::equal_to<>>;
+
+}  // namespace
+
+// A figure's parts as offsets from its first byte, and the rules they are
+// of (-1: none).
+struct FigureRules::Parts {
+  std::uint32_t number_begin = 0, number_end = 0, max_begin = 0, max_end = 0;
+  bool has_number = false, has_max = false, placeholder = false, percent_words = false;
+  int unit = -1, factor = -1, before = -1, mid = -1, after = -1;
+};
+
+struct FigureRules::Cache {
+  std::uint64_t owner = 0;
+  TextMap<Parts> parts;  // by the figure's text
+  TextMap<int> rules;    // by the role's first byte in decompose_'s groups, then the role's text
+};
+
+FigureRules::Cache& FigureRules::cache() const {
+  thread_local Cache cache;
+  if (cache.owner != id_) {
+    cache.parts.clear();
+    cache.rules.clear();
+    cache.owner = id_;
+  }
+  return cache;
+}
+
+int FigureRules::pick(const Role& role, std::string_view line, std::size_t begin, std::size_t end) {
+  if (!role.pick) return -1;
+  constexpr int kFixed = 64;
+  const int n = role.pick->NumberOfCapturingGroups() + 1;
+  re2::StringPiece fixed[kFixed];
+  std::vector<re2::StringPiece> more;
+  re2::StringPiece* groups = fixed;
+  if (n > kFixed) {
+    more.resize(static_cast<std::size_t>(n));
+    groups = more.data();
+  }
+  // The first rule that matches all the text of the role is the one the
+  // combined program took: an earlier one would have been preferred.
+  if (!role.pick->Match(line, begin, end, RE2::ANCHOR_BOTH, groups, n)) return -1;
+  for (std::size_t i = 0; i < role.groups.size(); ++i)
+    if (groups[role.groups[i]].data()) return static_cast<int>(i);
+  return -1;
+}
+
+bool FigureRules::decompose(std::string_view line, std::size_t begin, std::size_t end, Parts& parts) const {
+  constexpr int kFixed = 64;
+  re2::StringPiece fixed[kFixed];
+  std::vector<re2::StringPiece> more;
+  re2::StringPiece* groups = fixed;
+  if (groups_ > kFixed) {
+    more.resize(static_cast<std::size_t>(groups_));
+    groups = more.data();
+  }
+  if (!decompose_->Match(line, begin, end, RE2::ANCHOR_BOTH, groups, groups_)) return false;
   auto matched = [&](int i) { return i >= 0 && groups[i].data() != nullptr; };
-  match = FigureMatch{};
-  match.begin = static_cast<std::size_t>(groups[0].data() - line.data());
-  match.end = match.begin + groups[0].size();
-  match.percent_words = matched(percent_);
-  match.placeholder = matched(placeholder_);
-  match.number = match.percent_words ? view(percent_) : match.placeholder ? view(placeholder_) : view(number_);
-  match.max = view(max_);
-  for (const Group& g : unit_groups_)
-    if (matched(g.index)) match.unit = &units_[g.item];
-  for (const Group& g : factor_groups_)
-    if (matched(g.index)) match.factor = factors_[g.item];
-  for (const Group& g : before_groups_)
-    if (matched(g.index)) match.before = qualifiers_[g.item];
-  for (const Group& g : mid_groups_)
-    if (matched(g.index)) match.mid = qualifiers_[g.item];
-  for (const Group& g : after_groups_)
-    if (matched(g.index)) match.after = qualifiers_[g.item];
-  return true;
+  auto from = [&](int i) { return static_cast<std::size_t>(groups[i].data() - line.data()); };
+  Cache* cache = context_free_ ? &this->cache() : nullptr;
+  std::string key;
+  auto rule = [&](const Role& role) {
+    if (!matched(role.index)) return -1;
+    const std::size_t at = from(role.index), size = groups[role.index].size();
+    if (!cache || size > kCacheKeyBytes) return pick(role, line, at, at + size);
+    key.assign(1, static_cast<char>(role.index));
+    key.append(line.substr(at, size));
+    if (const auto it = cache->rules.find(key); it != cache->rules.end()) return it->second;
+    const int found = pick(role, line, at, at + size);
+    if (cache->rules.size() >= kCacheEntries) cache->rules.clear();
+    cache->rules.emplace(key, found);
+    return found;
+  };
+  parts = Parts{};
+  parts.percent_words = matched(percent_.index);
+  parts.placeholder = matched(placeholder_);
+  const int number = parts.percent_words ? percent_.index : parts.placeholder ? placeholder_ : number_;
+  if (matched(number)) {
+    parts.has_number = true;
+    parts.number_begin = static_cast<std::uint32_t>(from(number) - begin);
+    parts.number_end = static_cast<std::uint32_t>(parts.number_begin + groups[number].size());
+  }
+  if (matched(max_)) {
+    parts.has_max = true;
+    parts.max_begin = static_cast<std::uint32_t>(from(max_) - begin);
+    parts.max_end = static_cast<std::uint32_t>(parts.max_begin + groups[max_].size());
+  }
+  if (parts.percent_words) {
+    const int i = rule(percent_);
+    parts.unit = i < 0 ? -1 : static_cast<int>(percent_units_) + i;
+  } else {
+    parts.unit = rule(unit_);
+  }
+  parts.factor = rule(multiplier_);
+  parts.before = rule(before_);
+  const int mid = rule(mid_), after = rule(after_);
+  parts.mid = mid < 0 ? -1 : static_cast<int>(before_.groups.size()) + mid;
+  parts.after = after < 0 ? -1 : static_cast<int>(before_.groups.size() + mid_.groups.size()) + after;
+  return parts.unit >= 0;
+}
+
+
+bool FigureRules::next(std::string_view line, std::size_t pos, FigureMatch& match) const {
+  Cache& cache = this->cache();
+  for (;;) {
+    // Where the next figure is: a submatch-free search runs on RE2's DFA.
+    re2::StringPiece found;
+    if (pos > line.size()) return false;
+    if (!decompose_->Match(line, pos, line.size(), RE2::UNANCHORED, &found, 1)) return false;
+    const auto begin = static_cast<std::size_t>(found.data() - line.data());
+    const std::size_t end = begin + found.size();
+    const std::string_view text = line.substr(begin, end - begin);
+    Parts parts;
+    const bool cacheable = context_free_ && text.size() <= kCacheKeyBytes;
+    bool known = false;
+    if (cacheable) {
+      if (const auto it = cache.parts.find(text); it != cache.parts.end()) {
+        parts = it->second;
+        known = true;
+      }
+    }
+    if (!known) {
+      if (!decompose(line, begin, end, parts)) {
+        // Cannot happen (the same program matched this text); move on.
+        pos = begin + 1;
+        continue;
+      }
+      if (cacheable) {
+        if (cache.parts.size() >= kCacheEntries) cache.parts.clear();
+        cache.parts.emplace(std::string(text), parts);
+      }
+    }
+    match = FigureMatch{};
+    match.begin = begin;
+    match.end = end;
+    match.percent_words = parts.percent_words;
+    match.placeholder = parts.placeholder;
+    if (parts.has_number) match.number = text.substr(parts.number_begin, parts.number_end - parts.number_begin);
+    if (parts.has_max) match.max = text.substr(parts.max_begin, parts.max_end - parts.max_begin);
+    match.unit = &units_[static_cast<std::size_t>(parts.unit)];
+    if (parts.factor >= 0) match.factor = factors_[static_cast<std::size_t>(parts.factor)];
+    if (parts.before >= 0) match.before = qualifiers_[static_cast<std::size_t>(parts.before)];
+    if (parts.mid >= 0) match.mid = qualifiers_[static_cast<std::size_t>(parts.mid)];
+    if (parts.after >= 0) match.after = qualifiers_[static_cast<std::size_t>(parts.after)];
+    return true;
+  }
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> FigureRules::traps(std::string_view line) const {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
-  if (!traps_) return spans;
+  traps(line, spans);
+  return spans;
+}
+
+void FigureRules::traps(std::string_view line, std::vector<std::pair<std::size_t, std::size_t>>& spans) const {
+  spans.clear();
+  if (!traps_) return;
   re2::StringPiece found;
   for (std::size_t pos = 0; pos < line.size() &&
                             traps_->Match(line, pos, line.size(), RE2::UNANCHORED, &found, 1);) {
@@ -216,13 +385,13 @@ std::vector<std::pair<std::size_t, std::size_t>> FigureRules::traps(std::string_
     // An empty match (a pattern of optional parts) must still move on.
     pos = begin + std::max<std::size_t>(found.size(), 1);
   }
-  return spans;
 }
 
 std::optional<Decimal> FigureRules::shared_factor(std::string_view number, std::string_view max) const {
   if (!factor_suffix_ || RE2::PartialMatch(number, *factor_any_)) return std::nullopt;
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(factor_suffix_->NumberOfCapturingGroups() + 1));
-  if (!factor_suffix_->Match(max, 0, max.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
+  if (!factor_suffix_->Match(max, 0, max.size(), RE2::UNANCHORED,
+                             groups.data(), static_cast<int>(groups.size())))
     return std::nullopt;
   for (const Group& g : suffix_groups_)
     if (groups[g.index].data()) return factors_[g.item];

@@ -56,20 +56,21 @@ FigureExtractor::FigureExtractor(const RuleBook& book) : rules_(book), labeler_(
 
 std::vector<Figure> FigureExtractor::extract(std::string_view text) const {
   std::vector<Figure> figures;
+  Scratch scratch;
   for (std::size_t begin = 0; begin < text.size();) {
     std::size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
-    extract_line(text, begin, end, figures);
+    extract_line(text, begin, end, figures, scratch);
     begin = end + 1;
   }
   return figures;
 }
 
 void FigureExtractor::extract_line(std::string_view text, std::size_t line_begin, std::size_t line_end,
-                                   std::vector<Figure>& out) const {
+                                   std::vector<Figure>& out, Scratch& scratch) const {
   const std::string_view line = text.substr(line_begin, line_end - line_begin);
   if (!rules_.may_hold_figure(line)) return;
-  std::optional<std::vector<std::pair<std::size_t, std::size_t>>> traps;  // found when first needed
+  bool traps_found = false, sentences_found = false;  // found when first needed
   std::size_t floor = 0;  // end of the previous figure: labels do not reach back past it
   FigureMatch m;
   for (std::size_t pos = 0; pos < line.size() && rules_.next(line, pos, m); pos = std::max(m.end, m.begin + 1)) {
@@ -77,8 +78,11 @@ void FigureExtractor::extract_line(std::string_view text, std::size_t line_begin
     // (iso9000, 331574.html), and so is a Latin unit glued to more letters.
     if (m.begin > 0 && (ascii_alnum(line[m.begin - 1]) || line[m.begin - 1] == '.')) continue;
     if (m.end < line.size() && ascii_alnum(line[m.end]) && ascii_alnum(line[m.end - 1])) continue;
-    if (!traps) traps = rules_.traps(line);
-    if (overlaps(*traps, m.begin, m.end)) continue;
+    if (!traps_found) {
+      rules_.traps(line, scratch.traps);
+      traps_found = true;
+    }
+    if (overlaps(scratch.traps, m.begin, m.end)) continue;
 
     Figure f;
     f.unit = m.unit->unit;
@@ -112,7 +116,11 @@ void FigureExtractor::extract_line(std::string_view text, std::size_t line_begin
     f.begin = line_begin + m.begin;
     f.end = line_begin + m.end;
     f.label = labeler_.label(line, floor, m.begin, m.end, m.unit->label_after);
-    const std::string_view sentence = sentence_around(line, m.begin, m.end);
+    if (!sentences_found) {
+      sentence_ends(line, scratch.sentence_ends);
+      sentences_found = true;
+    }
+    const std::string_view sentence = sentence_around(line, scratch.sentence_ends, m.begin, m.end);
     f.sentence_begin = static_cast<std::size_t>(sentence.data() - text.data());
     f.sentence_end = f.sentence_begin + sentence.size();
     floor = m.end;

@@ -39,4 +39,9 @@ class FigureLabeler {
 // previous sentence (。！？；) to the end of this one, spaces trimmed.
 std::string_view sentence_around(std::string_view line, std::size_t begin, std::size_t end);
 
+// The same, given sentence_ends(line): for many figures of one line.
+void sentence_ends(std::string_view line, std::vector<std::size_t>& ends);
+std::string_view sentence_around(std::string_view line, const std::vector<std::size_t>& ends, std::size_t begin,
+                                 std::size_t end);
+
 }  // namespace zhmine

@@ -1,8 +1,9 @@
 // The rule sets of extract-figures (numerals, units, qualifiers, traps in
-// patterns/*.rules) compiled once into two RE2 programs: one that finds
-// candidate figures, one that finds what is not a figure. Which rule matched
-// is read off named groups, so a user's rule is one more alternative, never
-// one more pass over the text.
+// patterns/*.rules) compiled once into RE2 programs: one that finds candidate
+// figures (one group per role: number, unit, qualifier…), one that finds what
+// is not a figure, and one small program per role that says which of its
+// rules matched. A user's rule is one more alternative, never one more pass
+// over the text. See docs/extract-figures.md, "Speed".
 #pragma once
 
 #include <bitset>
@@ -63,23 +64,47 @@ class FigureRules {
 
   // The byte spans of `line` that the traps set says are not figures.
   std::vector<std::pair<std::size_t, std::size_t>> traps(std::string_view line) const;
+  // The same into `spans` (cleared first), which keeps its storage.
+  void traps(std::string_view line, std::vector<std::pair<std::size_t, std::size_t>>& spans) const;
 
   // When a range's upper end carries the multiplier its lower end lacks
   // (2-3万元), that multiplier's factor.
   std::optional<Decimal> shared_factor(std::string_view number, std::string_view max) const;
 
  private:
+  // Which rule of a role matched, read off the text that role matched.
+  struct Role {
+    std::unique_ptr<re2::RE2> pick;  // "(?P<r0>p0)|(?P<r1>p1)|…", anchored at both ends
+    std::vector<int> groups;         // the group of each rule of the role
+    int index = -1;                  // the role's group in decompose_
+  };
+  // What decompose() found, as offsets into the figure: cached per thread
+  // by the figure's text when no rule looks at the text around it.
+  struct Parts;
+  struct Cache;
+  Cache& cache() const;  // this thread's, for this rule set
   struct Group {
     int index;
-    std::size_t item;  // into units_, qualifiers_ or factors_
+    std::size_t item;  // into factors_
   };
-  std::unique_ptr<re2::RE2> figure_, traps_, factor_suffix_, factor_any_;
+  bool decompose(std::string_view line, std::size_t begin, std::size_t end, Parts& parts) const;
+  static int pick(const Role& role, std::string_view line, std::size_t begin, std::size_t end);
+
+  // scan_ finds where figures are (no submatches: RE2's DFA alone);
+  // decompose_, the same program with one group per role, picks the found
+  // text apart; each Role's small program then says which rule it was.
+  std::unique_ptr<re2::RE2> scan_, decompose_, traps_, factor_suffix_, factor_any_;
   std::vector<UnitInfo> units_;
   std::vector<Qualifier> qualifiers_;
   std::vector<Decimal> factors_;
-  std::vector<Group> unit_groups_, before_groups_, mid_groups_, after_groups_, factor_groups_, suffix_groups_;
-  int number_ = 0, placeholder_ = 0, percent_ = 0, max_ = 0, groups_ = 0;
-  std::bitset<0x10000> starts_;  // code points a numeral can begin with (BMP)
+  Role before_, mid_, after_, multiplier_, unit_, percent_;
+  std::vector<Group> suffix_groups_;
+  int number_ = -1, placeholder_ = -1, max_ = -1, groups_ = 0;
+  std::size_t percent_units_ = 0;  // the percent rules' units follow the units set's
+  bool context_free_ = true;       // no rule has ^, $ or \b: a figure's parts depend on its text alone
+  std::uint64_t id_ = 0;           // tells the per-thread caches of two rule sets apart
+  std::bitset<0x10000> starts_;    // code points a numeral can begin with (BMP)
+  std::bitset<256> start_bytes_;   // first bytes of those code points, for a quick pass
 };
 
 }  // namespace zhmine

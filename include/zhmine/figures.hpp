@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "zhmine/decimal.hpp"
@@ -40,8 +41,13 @@ class FigureExtractor {
   std::vector<Figure> extract(std::string_view text) const;
 
  private:
+  // Storage one call of extract() reuses from line to line.
+  struct Scratch {
+    std::vector<std::pair<std::size_t, std::size_t>> traps;  // byte spans of the line
+    std::vector<std::size_t> sentence_ends;                   // see sentence_ends()
+  };
   void extract_line(std::string_view text, std::size_t line_begin, std::size_t line_end,
-                    std::vector<Figure>& out) const;
+                    std::vector<Figure>& out, Scratch& scratch) const;
   FigureRules rules_;
   FigureLabeler labeler_;
 };
