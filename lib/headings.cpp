@@ -6,6 +6,8 @@
 
 #include "zhmine/utf8.hpp"
 
+#include "byte_scan.hpp"
+
 namespace zhmine {
 
 namespace {
@@ -46,7 +48,9 @@ std::optional<int> numeral_value(std::string_view numeral) {
   if (numeral.empty()) return std::nullopt;
   if (std::all_of(numeral.begin(), numeral.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     if (numeral.size() > 6) return std::nullopt;
-    return std::stoi(std::string(numeral));
+    int value = 0;
+    for (const char c : numeral) value = value * 10 + (c - '0');
+    return value;
   }
   const utf8::Decoded first = utf8::decode(numeral, 0);
   if (first.length == numeral.size()) {
@@ -112,12 +116,16 @@ std::optional<Enumerator> HeadingStyles::match(std::string_view text) const {
   for (std::size_t s = 0; s < styles_.size(); ++s) {
     const Style& style = styles_[s];
     if (!style.first.empty() && !std::binary_search(style.first.begin(), style.first.end(), lead)) continue;
-    re2::StringPiece enumerator, numeral;
     const std::string_view window = text.substr(0, kEnumeratorWindow);
     // Most lines that pass the first-character test are text (一是…, 2020年…):
     // RE2's DFA rules them out faster than its submatch search would.
-    if (!RE2::PartialMatch(window, *style.re) || !RE2::PartialMatch(window, *style.re, &enumerator, &numeral))
+    // (RE2::Match directly: PartialMatch's argument parsing is not needed.)
+    re2::StringPiece groups[3];
+    if (!style.re->Match(window, 0, window.size(), RE2::UNANCHORED, nullptr, 0) ||
+        !style.re->Match(window, 0, window.size(), RE2::UNANCHORED, groups, 3))
       continue;
+    const re2::StringPiece& enumerator = groups[1];
+    const re2::StringPiece& numeral = groups[2];
     const std::optional<int> value = numeral_value(std::string_view(numeral.data(), numeral.size()));
     if (!value) continue;
     return Enumerator{s, enumerator.size(), *value};
@@ -128,24 +136,28 @@ std::optional<Enumerator> HeadingStyles::match(std::string_view text) const {
 HeadingSpan heading_span(std::string_view line, std::size_t start, const Enumerator& e) {
   HeadingSpan span{start, start + e.length, line.size(), line.size()};
   while (span.text_begin < line.size() && line[span.text_begin] == ' ') ++span.text_begin;
+  // Only a 。 (first byte 0xE3) or a space can end the heading: the bytes
+  // between are skipped sixteen at a time.
   for (std::size_t i = span.text_begin; i < line.size();) {
-    if (line.compare(i, kFullStop.size(), kFullStop) == 0) {
-      span.text_end = i;
-      span.body = i + kFullStop.size();
-      break;
-    }
-    if (line[i] == ' ') {
-      std::size_t next = i;
-      while (next < line.size() && line[next] == ' ') ++next;
-      if (next < line.size() && !continues_heading(utf8::decode(line, next).code_point)) {
+    i = scan::find_either(line, i, ' ', 0xE3);
+    if (i >= line.size()) break;
+    if (line[i] != ' ') {
+      if (line.compare(i, kFullStop.size(), kFullStop) == 0) {
         span.text_end = i;
-        span.body = next;
+        span.body = i + kFullStop.size();
         break;
       }
-      i = next;
+      ++i;
       continue;
     }
-    i += utf8::decode(line, i).length;
+    std::size_t next = i;
+    while (next < line.size() && line[next] == ' ') ++next;
+    if (next < line.size() && !continues_heading(utf8::decode(line, next).code_point)) {
+      span.text_end = i;
+      span.body = next;
+      break;
+    }
+    i = next;
   }
   while (span.text_end > span.text_begin && line[span.text_end - 1] == ' ') --span.text_end;
   while (span.body < line.size() && line[span.body] == ' ') ++span.body;

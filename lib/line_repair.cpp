@@ -6,6 +6,8 @@
 
 #include "zhmine/utf8.hpp"
 
+#include "byte_scan.hpp"
+
 namespace zhmine {
 
 namespace {
@@ -56,12 +58,23 @@ void drop_prefix(RepairedLine& line, std::size_t n) {
   for (const auto& p : line.pieces)
     if (p.offset > n) pieces.push_back({p.offset - n, p.line, p.column});
   line.pieces = std::move(pieces);
-  line.text.erase(0, n);
+  line.text.remove_prefix(n);
 }
 
 void append_line(RepairedLine& to, RepairedLine&& from) {
   const std::size_t shift = to.text.size();
-  to.text += from.text;
+  if (to.storage && to.text.data() + to.text.size() == to.storage->data() + to.storage->size()) {
+    // A line already joined: its storage grows (a paragraph broken many times stays linear).
+    const auto start = static_cast<std::size_t>(to.text.data() - to.storage->data());
+    to.storage->append(from.text);
+    to.text = std::string_view(*to.storage).substr(start);
+  } else {
+    auto joined = std::make_unique<std::string>();
+    joined->reserve(2 * (to.text.size() + from.text.size()));
+    joined->append(to.text).append(from.text);
+    to.storage = std::move(joined);
+    to.text = *to.storage;
+  }
   for (auto p : from.pieces) {
     p.offset += shift;
     to.pieces.push_back(p);
@@ -72,8 +85,21 @@ void append_line(RepairedLine& to, RepairedLine&& from) {
 
 std::vector<TextLine> text_lines(const Document& document) {
   const std::string_view text = document.text;
-  const SourceMap map = document.source_map();
   std::vector<TextLine> lines;
+  lines.reserve(text.size() / 128 + 16);
+  if (document.origin.empty()) {
+    // Text line k is source line k: its position needs no source map.
+    for (std::size_t start = 0; start < text.size();) {
+      std::size_t nl = text.find('\n', start);
+      if (nl == std::string_view::npos) nl = text.size();
+      const std::string_view line = trim(text.substr(start, nl - start));
+      const std::size_t offset = line.empty() ? start : static_cast<std::size_t>(line.data() - text.data());
+      lines.push_back({line, {lines.size() + 1, utf8::count_code_points(text.substr(start, offset - start))}});
+      start = nl + 1;
+    }
+    return lines;
+  }
+  const SourceMap& map = document.origin;
   for (std::size_t start = 0; start < text.size();) {
     std::size_t nl = text.find('\n', start);
     if (nl == std::string_view::npos) nl = text.size();
@@ -118,10 +144,15 @@ LineRepair::LineRepair(const HeadingStyles& headings, const std::vector<const Ru
   for (const Rule* rule : page_debris) {
     RE2::Options options;
     options.set_log_errors(false);
-    Footer footer{std::make_unique<RE2>(rule->pattern, options), rule->get("needs")};
+    Footer footer{std::make_unique<RE2>(rule->pattern, options), std::string::npos};
     if (!footer.re->ok())
       throw RuleError(rule->file + ":" + std::to_string(rule->line) + ": rule " + rule->id +
                       ": pattern does not compile: " + footer.re->error());
+    if (const std::string needs = rule->get("needs"); !needs.empty()) {
+      const auto it = std::find(needs_.begin(), needs_.end(), needs);
+      footer.needs = static_cast<std::size_t>(it - needs_.begin());
+      if (it == needs_.end()) needs_.push_back(needs);
+    }
     footers_.push_back(std::move(footer));
   }
 }
@@ -129,36 +160,75 @@ LineRepair::LineRepair(const HeadingStyles& headings, const std::vector<const Ru
 LineRepair::LineRepair(LineRepair&&) noexcept = default;
 LineRepair::~LineRepair() = default;
 
-RepairedLine LineRepair::cut_footers(const TextLine& line) const {
+RepairedLine LineRepair::cut_footers(const TextLine& line, bool& untouched) const {
   RepairedLine out;
   const std::string_view text = line.text;
-  auto keep = [&](std::size_t from, std::size_t to) {
-    if (out.text.empty())
-      while (from < to && text[from] == ' ') ++from;
-    if (from >= to) return;
-    out.pieces.push_back({out.text.size(), line.at.line,
-                          line.at.column + utf8::count_code_points(text.substr(0, from))});
-    out.text.append(text.substr(from, to - from));
-  };
-  std::size_t kept = 0;
-  for (;;) {
-    // The leftmost footer after what is kept; an empty match would never advance.
-    std::size_t begin = text.size(), end = text.size();
+  // Where each `needs` literal next occurs (npos: not after `kept`); found
+  // once a line, again only when a cut has passed it.
+  constexpr std::size_t kUnsearched = std::string_view::npos - 1;
+  std::size_t local[8];
+  std::vector<std::size_t> many;
+  std::size_t* needs_at = local;
+  if (needs_.size() > std::size(local)) {
+    many.resize(needs_.size());
+    needs_at = many.data();
+  }
+  std::fill(needs_at, needs_at + needs_.size(), kUnsearched);
+  // The leftmost footer at or after `kept`; an empty match would never advance.
+  auto next_footer = [&](std::size_t kept, std::size_t& begin, std::size_t& end) {
+    begin = end = text.size();
     for (const Footer& footer : footers_) {
+      if (footer.needs != std::string::npos) {
+        std::size_t& at = needs_at[footer.needs];
+        if (at == kUnsearched || (at != std::string_view::npos && at < kept))
+          at = scan::find(text, needs_[footer.needs], kept);
+        if (at == std::string_view::npos) continue;
+      }
       re2::StringPiece found;
-      if ((footer.needs.empty() || text.find(footer.needs, kept) != std::string_view::npos) &&
-          footer.re->Match(text, kept, text.size(), RE2::UNANCHORED, &found, 1) && !found.empty() &&
+      if (footer.re->Match(text, kept, text.size(), RE2::UNANCHORED, &found, 1) && !found.empty() &&
           static_cast<std::size_t>(found.data() - text.data()) < begin) {
         begin = static_cast<std::size_t>(found.data() - text.data());
         end = begin + found.size();
       }
     }
-    if (begin == text.size()) break;
+    return begin != text.size();
+  };
+
+  std::size_t begin, end;
+  if (!next_footer(0, begin, end)) {
+    // No footer (most lines): the line itself, viewed, spaces around it left out.
+    std::size_t from = 0, to = text.size();
+    while (from < to && text[from] == ' ') ++from;
+    while (to > from && text[to - 1] == ' ') --to;
+    if (from < to) {
+      out.pieces.push_back({0, line.at.line, line.at.column + utf8::count_code_points(text.substr(0, from))});
+      out.text = text.substr(from, to - from);
+    }
+    untouched = out.text.data() == text.data() && out.text.size() == text.size();
+    return out;
+  }
+
+  untouched = false;
+  std::string kept_text;
+  auto keep = [&](std::size_t from, std::size_t to) {
+    if (kept_text.empty())
+      while (from < to && text[from] == ' ') ++from;
+    if (from >= to) return;
+    out.pieces.push_back({kept_text.size(), line.at.line,
+                          line.at.column + utf8::count_code_points(text.substr(0, from))});
+    kept_text.append(text.substr(from, to - from));
+  };
+  std::size_t kept = 0;
+  do {
     keep(kept, begin);
     kept = end;
-  }
+  } while (next_footer(kept, begin, end));
   keep(kept, text.size());
-  while (!out.text.empty() && out.text.back() == ' ') out.text.pop_back();
+  while (!kept_text.empty() && kept_text.back() == ' ') kept_text.pop_back();
+  if (!kept_text.empty()) {
+    out.storage = std::make_unique<std::string>(std::move(kept_text));
+    out.text = *out.storage;
+  }
   return out;
 }
 
@@ -168,22 +238,23 @@ RepairedLine LineRepair::cut_footers(const TextLine& line) const {
 // that ended. So a run where most members break a sentence is debris.
 // A heading alone on its line ends without punctuation: the line after it
 // is no evidence of a broken sentence.
-bool LineRepair::standalone_heading(std::string_view line) const {
-  const std::optional<Enumerator> e = headings_.match(line);
-  return e && heading_span(line, 0, *e).body == line.size();
-}
-
-std::vector<bool> LineRepair::cut_page_numbers(std::vector<RepairedLine>& lines) const {
+std::vector<bool> LineRepair::cut_page_numbers(std::vector<RepairedLine>& lines,
+                                               const std::vector<std::optional<Enumerator>>& leads) const {
   struct Run {
     std::vector<std::size_t> members;
     int last;
     std::size_t breaks = 0;
   };
+  // A heading alone on its line ends without punctuation: the line after it
+  // is no evidence of a broken sentence.
+  auto standalone_heading = [&](std::size_t i) {
+    return leads[i] && heading_span(lines[i].text, 0, *leads[i]).body == lines[i].text.size();
+  };
   std::vector<Run> runs;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const std::optional<Enumerator> e = headings_.match(lines[i].text);
+    const std::optional<Enumerator>& e = leads[i];
     if (!e || !headings_.page_number(e->style)) continue;
-    const bool breaks = i > 0 && !standalone_heading(lines[i - 1].text) &&
+    const bool breaks = i > 0 && !standalone_heading(i - 1) &&
                         at_least_code_points(lines[i - 1].text, kParagraphLine) && ends_mid_sentence(lines[i - 1].text);
     auto run = std::find_if(runs.rbegin(), runs.rend(), [&](const Run& r) { return r.last + 1 == e->value; });
     if (run == runs.rend()) {
@@ -199,7 +270,7 @@ std::vector<bool> LineRepair::cut_page_numbers(std::vector<RepairedLine>& lines)
     // The first member's own break counts, but its number is no evidence yet.
     if (run.breaks == 0 || run.breaks * 2 <= std::max<std::size_t>(1, run.members.size() - 1)) continue;
     for (const std::size_t i : run.members) {
-      drop_prefix(lines[i], headings_.match(lines[i].text)->length);
+      drop_prefix(lines[i], leads[i]->length);
       cut[i] = true;
     }
   }
@@ -207,11 +278,16 @@ std::vector<bool> LineRepair::cut_page_numbers(std::vector<RepairedLine>& lines)
 }
 
 std::vector<RepairedLine> LineRepair::repair(const std::vector<TextLine>& lines, const std::vector<bool>& chrome,
-                                             const std::vector<std::size_t>& split_after) const {
+                                             const std::vector<std::size_t>& split_after,
+                                             const std::vector<std::optional<Enumerator>>* leads) const {
   // Content lines with footers cut; `barrier`: chrome or a separator stands
-  // between a line and the one before, so the two are never joined.
+  // between a line and the one before, so the two are never joined; `lead`:
+  // the enumerator each starts with.
   std::vector<RepairedLine> content;
   std::vector<bool> barrier;
+  std::vector<std::optional<Enumerator>> lead;
+  content.reserve(lines.size());
+  lead.reserve(lines.size());
   bool pending_barrier = false, pending_break = false;
   auto split = split_after.begin();
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -224,19 +300,22 @@ std::vector<RepairedLine> LineRepair::repair(const std::vector<TextLine>& lines,
       continue;
     }
     if (lines[i].text.empty()) continue;
-    RepairedLine line = cut_footers(lines[i]);
+    bool untouched = false;
+    RepairedLine line = cut_footers(lines[i], untouched);
     if (line.text.empty()) continue;
+    lead.push_back(untouched && leads ? (*leads)[i] : headings_.match(line.text));
     line.report_break = pending_break;
     barrier.push_back(pending_barrier || pending_break);
     pending_barrier = pending_break = false;
     content.push_back(std::move(line));
   }
-  const std::vector<bool> cut = cut_page_numbers(content);
+  const std::vector<bool> cut = cut_page_numbers(content, lead);
 
   std::vector<RepairedLine> out;
+  out.reserve(content.size());
   for (std::size_t i = 0; i < content.size(); ++i) {
     RepairedLine& b = content[i];
-    b.lead = headings_.match(b.text);
+    b.lead = cut[i] ? headings_.match(b.text) : lead[i];
     if (!out.empty() && !barrier[i] && !b.lead && ends_mid_sentence(out.back().text)) {
       const RepairedLine& a = out.back();
       std::string_view paragraph = a.text;

@@ -64,7 +64,7 @@ std::vector<ReportSpan> ReportSplitter::split(const std::vector<RepairedLine>& l
     if (!current.title_line) {
       current.title_line = i;
       current.title_end = *length;
-      current.title = line.text.substr(0, *length);
+      current.title = std::string(line.text.substr(0, *length));
     }
   }
   if (!lines.empty()) close_at(lines.size());

@@ -1,6 +1,7 @@
 #include "zhmine/section_tree.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace zhmine {
 
@@ -18,8 +19,11 @@ SectionTree::Placement SectionTree::add(std::size_t style, int value, std::strin
   }
   open_.push_back({style, value, ordinal, std::move(heading)});
   Placement placed{open_.size(), "", {}};
+  placed.path.reserve(open_.size());
+  char digits[24];
   for (const Open& o : open_) {
-    placed.id += (placed.id.empty() ? "" : ".") + std::to_string(o.ordinal);
+    if (!placed.id.empty()) placed.id += '.';
+    placed.id.append(digits, std::to_chars(digits, digits + sizeof digits, o.ordinal).ptr);
     placed.path.push_back(o.heading);
   }
   return placed;

@@ -1,10 +1,13 @@
 #include "zhmine/sections.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "zhmine/json_line.hpp"
 #include "zhmine/section_tree.hpp"
 #include "zhmine/utf8.hpp"
+
+#include "byte_scan.hpp"
 
 namespace zhmine {
 
@@ -37,6 +40,10 @@ class TextBuilder {
   }
   // Appends what lies between two places.
   void append_between(const std::vector<RepairedLine>& lines, Cursor from, Cursor to) {
+    std::size_t bytes = 0;
+    for (std::size_t l = from.line; l <= to.line && l < lines.size(); ++l)
+      bytes += (l == to.line ? to.offset : lines[l].text.size()) + 1;
+    text_.reserve(text_.size() + bytes);
     for (std::size_t l = from.line; l <= to.line && l < lines.size(); ++l)
       append(lines[l], l == from.line ? from.offset : 0, l == to.line ? to.offset : lines[l].text.size());
   }
@@ -94,7 +101,7 @@ std::vector<Mark> find_headings(const std::vector<RepairedLine>& lines, const Re
         }
       }
       // The next space or 。 (whose first byte is 0xE3): a possible boundary.
-      while (pos < text.size() && text[pos] != ' ' && text[pos] != '\xE3') ++pos;
+      pos = scan::find_either(text, pos, ' ', 0xE3);
       if (pos == text.size()) break;
       boundary = true;
       if (text[pos] == ' ') ++pos;
@@ -140,6 +147,11 @@ SegmentedReport segment_report(const std::vector<RepairedLine>& lines, const Rep
   return report;
 }
 
+void append_number(std::string& out, std::size_t n) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+}
+
 void field_or_null(JsonLine& json, std::string_view key, const std::optional<std::string>& value) {
   if (value) json.field(key, *value);
   else json.null(key);
@@ -158,15 +170,20 @@ std::vector<SegmentedReport> segment_sections(const Document& document, const Se
   const std::vector<TextLine> text = text_lines(document);
   std::vector<std::string_view> views;
   std::vector<bool> is_heading;
+  // The enumerator of each line, found once: line repair reuses it for the
+  // lines it leaves as they are.
+  std::vector<std::optional<Enumerator>> leads;
   views.reserve(text.size());
   is_heading.reserve(text.size());
+  leads.reserve(text.size());
   for (const TextLine& line : text) {
     views.push_back(line.text);
-    is_heading.push_back(rules.headings.match(line.text).has_value());
+    leads.push_back(rules.headings.match(line.text));
+    is_heading.push_back(leads.back().has_value());
   }
   std::vector<std::size_t> split_after;
   const std::vector<bool> chrome = rules.chrome.classify(views, is_heading, split_after);
-  const std::vector<RepairedLine> lines = rules.repair.repair(text, chrome, split_after);
+  const std::vector<RepairedLine> lines = rules.repair.repair(text, chrome, split_after, &leads);
 
   std::vector<SegmentedReport> reports;
   for (const ReportSpan& span : rules.reports.split(lines)) {
@@ -194,7 +211,13 @@ void write_section_records(const Document& document, const std::vector<Segmented
         chars += utf8::count_code_points(std::string_view(s.text).substr(at, p.offset - at));
         at = p.offset;
         if (origin.size() > 1) origin += ',';
-        origin += '[' + std::to_string(chars) + ',' + std::to_string(p.line) + ',' + std::to_string(p.column) + ']';
+        origin += '[';
+        append_number(origin, chars);
+        origin += ',';
+        append_number(origin, p.line);
+        origin += ',';
+        append_number(origin, p.column);
+        origin += ']';
       }
       origin += ']';
       out.reserve(out.size() + s.text.size() + path.size() + origin.size() + 512);

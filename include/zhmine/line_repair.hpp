@@ -31,9 +31,12 @@ struct TextLine {
 // The lines of `document`, each placed in the source by its source map.
 std::vector<TextLine> text_lines(const Document& document);
 
-// A line after repair: one or more pieces of source lines.
+// A line after repair: one or more pieces of source lines. Its text is a
+// view: of the document's text for a line that only lost a prefix or
+// nothing (most lines), else of `storage`, which the line owns.
 struct RepairedLine {
-  std::string text;
+  std::string_view text;
+  std::unique_ptr<std::string> storage;  // the text of a line cut inside or joined; else null
   std::vector<SourceMap::Piece> pieces;  // offsets into `text`, the first at 0
   std::optional<Enumerator> lead;        // the heading enumerator it starts with
   bool report_break = false;             // a report separator came before it
@@ -57,22 +60,31 @@ class LineRepair {
 
   // The report lines among `lines`: chrome and blank lines left out, page
   // debris cut, broken paragraphs joined. A line after one of `split_after`
-  // starts a new report.
+  // starts a new report. `leads`, when given, holds headings.match() of each
+  // of `lines` (computed once by the caller, reused for the lines repair
+  // leaves as they are). The result's texts may view those of `lines`.
   std::vector<RepairedLine> repair(const std::vector<TextLine>& lines, const std::vector<bool>& chrome,
-                                   const std::vector<std::size_t>& split_after) const;
+                                   const std::vector<std::size_t>& split_after,
+                                   const std::vector<std::optional<Enumerator>>* leads = nullptr) const;
 
  private:
-  RepairedLine cut_footers(const TextLine& line) const;
-  bool standalone_heading(std::string_view line) const;
+  // `line` with page footers cut out; `untouched` tells whether its text is
+  // that of `line` as it was.
+  RepairedLine cut_footers(const TextLine& line, bool& untouched) const;
   // Cuts the page numbers glued to line starts; true for the lines cut.
-  std::vector<bool> cut_page_numbers(std::vector<RepairedLine>& lines) const;
+  // `leads`: the enumerator each line starts with.
+  std::vector<bool> cut_page_numbers(std::vector<RepairedLine>& lines,
+                                     const std::vector<std::optional<Enumerator>>& leads) const;
 
   const HeadingStyles& headings_;
   struct Footer {
     std::unique_ptr<re2::RE2> re;
-    std::string needs;  // a literal every match holds: lines without it are not searched
+    std::size_t needs;  // index in needs_ of a literal every match holds, npos for none
   };
   std::vector<Footer> footers_;
+  // The distinct `needs` literals of the footers: a line is searched once
+  // for each, and footers whose literal it lacks are not tried.
+  std::vector<std::string> needs_;
 };
 
 }  // namespace zhmine

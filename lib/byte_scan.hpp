@@ -1,0 +1,80 @@
+// Byte searches for the scans of segment-sections, sixteen bytes at a time
+// (GCC vector extensions: SSE2 on x86-64, NEON on ARM). UTF-8 continuation
+// bytes are 0x80–0xBF, so a search for an ASCII byte or a lead byte never
+// lands inside a character.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace zhmine::scan {
+
+namespace detail {
+
+typedef unsigned char Bytes16 __attribute__((vector_size(16)));
+
+inline Bytes16 load(const char* p) {
+  Bytes16 v;
+  std::memcpy(&v, p, 16);
+  return v;
+}
+
+// The index of the first lane of `m` (0 or 0xFF per lane) that is set, 16 when none.
+inline unsigned first_set(Bytes16 m) {
+  std::uint64_t lo, hi;
+  std::memcpy(&lo, &m, 8);
+  std::memcpy(&hi, reinterpret_cast<const char*>(&m) + 8, 8);
+  if (lo) return static_cast<unsigned>(__builtin_ctzll(lo)) / 8;
+  if (hi) return 8 + static_cast<unsigned>(__builtin_ctzll(hi)) / 8;
+  return 16;
+}
+
+}  // namespace detail
+
+// The first index ≥ from of a byte equal to `a` or `b`; text.size() when none.
+inline std::size_t find_either(std::string_view text, std::size_t from, unsigned char a, unsigned char b) {
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  std::size_t i = from;
+  for (; i + 16 <= n; i += 16) {
+    const detail::Bytes16 v = detail::load(p + i);
+    const detail::Bytes16 m = (v == a) | (v == b);
+    if (const unsigned k = detail::first_set(m); k < 16) return i + k;
+  }
+  for (; i < n; ++i)
+    if (static_cast<unsigned char>(p[i]) == a || static_cast<unsigned char>(p[i]) == b) return i;
+  return n;
+}
+
+// Where `needle` (not empty) first occurs in `text` at or after `from`;
+// npos when it does not. Candidates are the places where the needle's first
+// and last bytes both stand, which for a CJK character is far rarer than its
+// lead byte alone.
+inline std::size_t find(std::string_view text, std::string_view needle, std::size_t from = 0) {
+  const std::size_t k = needle.size();
+  if (k == 0) return from <= text.size() ? from : std::string_view::npos;
+  if (from >= text.size() || text.size() - from < k) return std::string_view::npos;
+  if (k == 1) {
+    const void* hit = std::memchr(text.data() + from, needle[0], text.size() - from);
+    return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) : std::string_view::npos;
+  }
+  const char* p = text.data();
+  const auto first = static_cast<unsigned char>(needle.front());
+  const auto last = static_cast<unsigned char>(needle.back());
+  const std::size_t end = text.size() - k + 1;  // candidates start before it
+  std::size_t i = from;
+  for (; i + 16 <= end; i += 16) {
+    detail::Bytes16 m = (detail::load(p + i) == first) & (detail::load(p + i + k - 1) == last);
+    for (unsigned j = detail::first_set(m); j < 16; j = detail::first_set(m)) {
+      if (std::memcmp(p + i + j + 1, needle.data() + 1, k - 2) == 0) return i + j;
+      m[j] = 0;
+    }
+  }
+  for (; i < end; ++i)
+    if (static_cast<unsigned char>(p[i]) == first && std::memcmp(p + i + 1, needle.data() + 1, k - 1) == 0) return i;
+  return std::string_view::npos;
+}
+
+}  // namespace zhmine::scan
