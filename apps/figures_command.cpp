@@ -34,8 +34,8 @@ void add_figures_command(CLI::App& app) {
     }
     throw CLI::RuntimeError(run_stage(
         *options,
-        [&extractor](const Document& document, std::string& out, Report&) {
-          write_figure_records(document, extractor->extract(document.text), out);
+        [&extractor](const Document& document, std::string& out, Report& report) {
+          extract_figure_records(*extractor, document, out, report);
         },
         std::cerr));
   });

@@ -93,4 +93,16 @@ void write_figure_records(const Document& document, const std::vector<Figure>& f
   }
 }
 
+void extract_figure_records(const FigureExtractor& extractor, const Document& document, std::string& out,
+                            Report& report) {
+  const std::vector<Figure> figures = extractor.extract(document.text);
+  write_figure_records(document, figures, out);
+  for (const Figure& f : figures) {
+    if (!f.out_of_range) continue;
+    const std::string_view raw = std::string_view(document.text).substr(f.begin, f.end - f.begin);
+    report.warning(document.source, document.source_map().locate(document.text, f.begin).line,
+                   "figure \"" + std::string(raw) + "\" is too large to hold exactly; its value is null");
+  }
+}
+
 }  // namespace zhmine

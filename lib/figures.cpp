@@ -93,11 +93,14 @@ void FigureExtractor::extract_line(std::string_view text, std::size_t line_begin
       f.value = parse_percent(compact(m.number));
       if (!f.value) continue;
     } else if (!m.placeholder) {
+      // A numeral the rules match but no Decimal holds (999999999999999999999亿)
+      // is still a figure, of unknown value: dropping it would lose it silently.
       const std::optional<Reading> number = read_number(m.number);
-      if (!number) continue;
-      f.value = times(number->value, m.factor);
-      vague = number->approx;
-      if (!m.max.empty()) {
+      if (number) {
+        f.value = times(number->value, m.factor);
+        vague = number->approx;
+      }
+      if (number && !m.max.empty()) {
         const std::optional<Reading> max = read_number(m.max);
         if (!max) continue;
         f.max = times(max->value, m.factor);
@@ -106,7 +109,7 @@ void FigureExtractor::extract_line(std::string_view text, std::size_t line_begin
         // A "range" that falls is a list or a date (3、2), not a range.
         if (!f.value || !f.max || *f.max <= *f.value) continue;
       }
-      if (!f.value) continue;  // out of range after the multiplier
+      f.out_of_range = !f.value;
     }
     // The qualifier before the number speaks first, then the one after the
     // unit, then the one in the middle, then what a vague numeral says.

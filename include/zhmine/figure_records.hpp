@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "zhmine/diagnostics.hpp"
 #include "zhmine/document.hpp"
 #include "zhmine/figures.hpp"
 
@@ -14,5 +15,11 @@ namespace zhmine {
 // A document that is a section of a report adds the section's report, id
 // (as "section") and heading path.
 void write_figure_records(const Document& document, const std::vector<Figure>& figures, std::string& out);
+
+// extract-figures' work on one document: the figure records of `document`,
+// and a warning naming file and line for each figure whose numeral is too
+// large to hold exactly (its record has "value": null).
+void extract_figure_records(const FigureExtractor& extractor, const Document& document, std::string& out,
+                            Report& report);
 
 }  // namespace zhmine

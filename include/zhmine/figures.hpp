@@ -27,6 +27,7 @@ struct Figure {
   std::string kind;                // money, people, percent …
   Qualifier approx = Qualifier::exact;
   bool placeholder = false;        // redacted: X 人, XX 万元
+  bool out_of_range = false;       // a numeral too large to hold exactly: no value
   std::string label;               // what is counted: 发放慰问资金
   std::size_t sentence_begin = 0, sentence_end = 0;  // bytes of the text
 };

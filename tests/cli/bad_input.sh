@@ -93,4 +93,19 @@ expect_eq "10,000 files status" 0 "$status"
 expect_eq "10,000 records" 10000 "$(wc -l <<<"$out")"
 expect_contains "10,000 accounted" "files: 10000 read, 0 rejected; input records: 0 read, 0 rejected; documents: 10000 processed; output records: 10000 written" "$err"
 
+# Numbers no exact value holds: still figures, of unknown value, and named.
+printf '共有会员999999999999999999999亿人，资金99999999999999999.5万元，另有会员12人。\n' >"$scratch/huge.txt"
+run extract-figures "$scratch/huge.txt"
+expect_eq "huge numbers status" 0 "$status"
+expect_eq "huge numbers kept" "null null 12" "$(jq -r .value <<<"$out" | tr '\n' ' ' | sed 's/ $//')"
+expect_contains "huge number named" "huge.txt:1: warning: figure \"999999999999999999999亿人\" is too large to hold exactly" "$err"
+
+# 10,000 headings in one file: every line lands in some section, in bounded time.
+for i in $(seq 1 2500); do printf '一、第%s部分\n（一）工作\n1.发展会员%s人。\n（1）细则\n' "$i" "$i"; done >"$scratch/headings.txt"
+run segment-sections "$scratch/headings.txt"
+expect_eq "10,000 headings status" 0 "$status"
+sections=$(wc -l <<<"$out")
+(( sections >= 10000 )) || fail "10,000 headings gave only $sections sections"
+expect_eq "10,000 headings: the last kept" 1 "$(jq -r '.heading // empty' <<<"$out" | grep -c '发展会员2500人')"
+
 finish
