@@ -2,7 +2,9 @@
 # Speed of `zhmine diff`: a pair of typical 20 KB reports (goal: < 10 ms of
 # CPU), and pairs of long reports built from the samples and their
 # hand-edited next-year versions in tests/fixtures/diff (0.25 to 2 MB each)
-# to show that the cost grows no worse than n·log n. Needs jq.
+# to show that the cost grows no worse than n·log n; side by side, on the same
+# pairs, the line and word diffs users would run instead (GNU diff, git diff
+# --word-diff), which align by position and know no sections or figures. Needs jq.
 #
 #   bench/diff.sh                       # ZHMINE defaults to build/zhmine
 #   ZHMINE=build-diff/zhmine BENCH_RUNS=20 bench/diff.sh
@@ -73,6 +75,19 @@ records_of() {
   echo "$out"
 }
 
+# peer LABEL BYTES CMD...: one row for a peer command, timed like measure
+# but over twenty times the runs: these take a millisecond or two.
+peer() {
+  local label=$1 bytes=$2 u s e runs=$((RUNS * 20))
+  shift 2
+  /usr/bin/time -f "%U %S %e" -o "$WORK/time" bash -c \
+    'for ((i = 0; i < $1; i++)); do "${@:2}" >/dev/null; done; true' _ "$runs" "$@"
+  read -r u s e < <(tail -n 1 "$WORK/time")
+  awk -v l="$label" -v b="$bytes" -v u="$u" -v s="$s" -v e="$e" -v r="$runs" \
+    'BEGIN { c = (u + s) * 1000 / r; w = e * 1000 / r;
+             printf "%-22s %6.2f MB %8.1f ms CPU %8.1f ms wall %7.1f MB/s\n", l, b / 1e6, c, w, b / 1e6 / (w / 1000) }'
+}
+
 # measure LABEL OLD NEW BYTES: one row, the mean of RUNS runs timed together
 # (so that a run of a few milliseconds is still measured).
 measure() {
@@ -94,10 +109,14 @@ measure "20 KB pair, raw" "$small_old" "$small_new" "$(size_of "$small_old" "$sm
 cp "$small_old" "$WORK/small.old.txt"; cp "$small_new" "$WORK/small.new.txt"
 measure "20 KB pair, records" "$(records_of "$WORK/small.old.txt")" "$(records_of "$WORK/small.new.txt")" \
   "$(size_of "$small_old" "$small_new")"
+peer "20 KB pair, GNU diff" "$(size_of "$small_old" "$small_new")" diff "$small_old" "$small_new"
+peer "20 KB pair, git word" "$(size_of "$small_old" "$small_new")" git diff --no-index --word-diff "$small_old" "$small_new"
 for mb in 0.25 0.5 1 2; do
   bytes=$(awk -v m="$mb" 'BEGIN { printf "%d", m * 1e6 }')
   make_pair "long-$mb" "$bytes"
   o="$WORK/long-$mb.old.txt" n="$WORK/long-$mb.new.txt"
   measure "$mb MB pair, raw" "$o" "$n" "$(size_of "$o" "$n")"
   measure "$mb MB pair, records" "$(records_of "$o")" "$(records_of "$n")" "$(size_of "$o" "$n")"
+  peer "$mb MB pair, GNU diff" "$(size_of "$o" "$n")" diff "$o" "$n"
+  peer "$mb MB pair, git word" "$(size_of "$o" "$n")" git diff --no-index --word-diff "$o" "$n"
 done
