@@ -33,11 +33,7 @@ Examples:
           },
           "json (JSON Lines, the default) or text (a compact report; coloured on a terminal unless NO_COLOR is set)")
       ->check(CLI::IsMember({"json", "text"}));
-  // One value a time (repeat the option for more), so that the inputs after it stay inputs.
-  command
-      ->add_option("--patterns", options->patterns,
-                   "A rule file or directory read after the shipped patterns, for raw inputs (repeatable)")
-      ->allow_extra_args(false);
+  add_patterns_option(*command, options->patterns);
   command->callback([options] {
     options->colour = !options->stage.output && colour_wanted(STDOUT_FILENO);
     throw CLI::RuntimeError(run_diff(*options, std::cerr));

@@ -18,26 +18,14 @@ void add_figures_command(CLI::App& app) {
   zhmine extract-figures data/samples | jq 'select(.unit=="元") | {label, value, source, line}'
   zhmine segment-sections reports/ | zhmine extract-figures | jq -c '{path, raw}'
   zhmine extract-figures --patterns my-rules/ reports/)");
-  command->add_option("--patterns", *patterns,
-                      "Also load the rule files of DIR (or FILE); a rule whose id equals a shipped one replaces it. "
-                      "Repeat for more")
-      ->allow_extra_args(false)
-      ->type_name("DIR");
+  add_patterns_option(*command, *patterns);
   add_stage_options(*command, *options);
   command->callback([options, patterns] {
-    std::optional<FigureExtractor> extractor;
-    try {
-      extractor.emplace(RuleBook::load(*patterns));
-    } catch (const std::exception& e) {  // RuleError, or a directory that cannot be read
-      std::cerr << "zhmine: error: " << e.what() << '\n';
-      throw CLI::RuntimeError(2);
-    }
-    throw CLI::RuntimeError(run_stage(
-        *options,
-        [&extractor](const Document& document, std::string& out, Report& report) {
-          extract_figure_records(*extractor, document, out, report);
-        },
-        std::cerr));
+    const auto extractor = load_rules<FigureExtractor>(*patterns);
+    const DocumentHandler handler = [extractor](const Document& document, std::string& out, Report& report) {
+      extract_figure_records(*extractor, document, out, report);
+    };
+    throw CLI::RuntimeError(run_stage(*options, handler, std::cerr));
   });
 }
 

@@ -17,19 +17,9 @@ void add_segment_command(CLI::App& app) {
   zhmine normalize a.txt | zhmine segment-sections | jq -r 'select(.level==1) | .heading'
   zhmine segment-sections --patterns my-headings.rules -o sections.jsonl reports/)");
   add_stage_options(*command, *options);
-  command->add_option("--patterns", *patterns,
-                      "Also load the rule files of DIR (or FILE); a rule whose id equals a shipped one replaces it. "
-                      "Repeat for more")
-      ->allow_extra_args(false)
-      ->type_name("DIR");
+  add_patterns_option(*command, *patterns);
   command->callback([options, patterns] {
-    std::shared_ptr<const SectionRules> rules;
-    try {
-      rules = std::make_shared<const SectionRules>(RuleBook::load(*patterns));
-    } catch (const std::exception& e) {  // RuleError, or a directory that cannot be read
-      std::cerr << "zhmine: error: " << e.what() << '\n';
-      throw CLI::RuntimeError(2);
-    }
+    const auto rules = load_rules<SectionRules>(*patterns);
     const DocumentHandler handler = [rules](const Document& document, std::string& out, Report&) {
       write_section_records(document, segment_sections(document, *rules), out);
     };

@@ -27,4 +27,14 @@ void add_stage_options(CLI::App& command, StageOptions& options) {
       ->check(CLI::IsMember({"simplified", "traditional", "keep"}));
 }
 
+void add_patterns_option(CLI::App& command, std::vector<std::string>& patterns) {
+  // One value per use: otherwise the option would swallow the input files after it.
+  command
+      .add_option("--patterns", patterns,
+                  "Also load the rule files of DIR (or FILE); a rule whose id equals a shipped one replaces it. "
+                  "Repeat for more")
+      ->allow_extra_args(false)
+      ->type_name("DIR");
+}
+
 }  // namespace zhmine::app

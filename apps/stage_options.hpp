@@ -3,11 +3,32 @@
 
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "zhmine/rules.hpp"
 #include "zhmine/stage.hpp"
 
 namespace zhmine::app {
 
 // Adds FILE|DIR..., -o, -j, --stats, --encoding and --script to `command`.
 void add_stage_options(CLI::App& command, StageOptions& options);
+
+// Adds --patterns DIR|FILE (repeatable) to `command`.
+void add_patterns_option(CLI::App& command, std::vector<std::string>& patterns);
+
+// The shipped rules and the user's `patterns`, compiled into Rules; a bad
+// rule file is named and ends the command with status 2.
+template <typename Rules>
+std::shared_ptr<const Rules> load_rules(const std::vector<std::string>& patterns) {
+  try {
+    return std::make_shared<const Rules>(RuleBook::load(patterns));
+  } catch (const std::exception& e) {  // RuleError, or a directory that cannot be read
+    std::cerr << "zhmine: error: " << e.what() << '\n';
+    throw CLI::RuntimeError(2);
+  }
+}
 
 }  // namespace zhmine::app
