@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include "zhmine/numerals.hpp"
 #include "zhmine/utf8.hpp"
 
 #include "byte_scan.hpp"
@@ -11,22 +12,6 @@
 namespace zhmine {
 
 namespace {
-
-int chinese_digit(char32_t c) {
-  switch (c) {
-    case U'零': case U'〇': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
 
 // Characters that may follow a space inside a heading without ending it:
 // "为牵引 ,逐步增强" is one heading with a stray space, not heading and body.
@@ -46,12 +31,6 @@ constexpr std::size_t kEnumeratorWindow = 48;
 
 std::optional<int> numeral_value(std::string_view numeral) {
   if (numeral.empty()) return std::nullopt;
-  if (std::all_of(numeral.begin(), numeral.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    if (numeral.size() > 6) return std::nullopt;
-    int value = 0;
-    for (const char c : numeral) value = value * 10 + (c - '0');
-    return value;
-  }
   const utf8::Decoded first = utf8::decode(numeral, 0);
   if (first.length == numeral.size()) {
     const char32_t c = first.code_point;
@@ -61,21 +40,10 @@ std::optional<int> numeral_value(std::string_view numeral) {
     if (c >= U'Ⅰ' && c <= U'Ⅻ') return static_cast<int>(c - U'Ⅰ') + 1;
     if (c >= U'ⅰ' && c <= U'ⅻ') return static_cast<int>(c - U'ⅰ') + 1;
   }
-  // Chinese: digits times 十/百, with 零 as a place holder (一百零五).
-  int total = 0, digit = -1;
-  for (std::size_t i = 0; i < numeral.size();) {
-    const utf8::Decoded d = utf8::decode(numeral, i);
-    i += d.length;
-    if (const int v = chinese_digit(d.code_point); v >= 0) {
-      digit = v;
-    } else if (d.code_point == U'十' || d.code_point == U'百') {
-      total += (digit < 0 ? 1 : digit) * (d.code_point == U'十' ? 10 : 100);
-      digit = -1;
-    } else {
-      return std::nullopt;
-    }
-  }
-  return total + std::max(digit, 0);
+  // Arabic and Chinese numerals read as everywhere else (十一, 一百零五).
+  const std::optional<Decimal> value = parse_numeral(numeral);
+  if (!value || !value->is_integer() || value->is_negative() || value->to_double() >= 1e6) return std::nullopt;
+  return static_cast<int>(value->to_double());
 }
 
 HeadingStyles::HeadingStyles(const std::vector<const Rule*>& rules) : first_(0x10000, false) {
