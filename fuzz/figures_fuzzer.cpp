@@ -5,19 +5,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz_document.hpp"
 #include "zhmine/figure_records.hpp"
 #include "zhmine/figures.hpp"
-#include "zhmine/json_line.hpp"
-#include "zhmine/normalizer.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const zhmine::FigureExtractor extractor(zhmine::RuleBook::load());
-  zhmine::Document doc;
-  doc.source = "fuzz.txt";
-  doc.doc = "0000000000000000";
-  doc.text = zhmine::normalizer_for(zhmine::TargetScript::simplified)
-                 .normalize(std::string_view(reinterpret_cast<const char*>(data), size))
-                 .text;
+  const zhmine::Document doc = zhmine::fuzz::document_of(data, size);
   const auto figures = extractor.extract(doc.text);
   std::size_t previous = 0;
   for (const auto& f : figures) {
@@ -26,10 +20,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   std::string out;
   zhmine::write_figure_records(doc, figures, out);
-  for (std::size_t start = 0; start < out.size();) {
-    const std::size_t end = out.find('\n', start);
-    (void)zhmine::parse_record(std::string_view(out).substr(start, end - start));  // throws if not JSON
-    start = end + 1;
-  }
+  zhmine::fuzz::require_json_lines(out);
   return 0;
 }

@@ -5,18 +5,12 @@
 #include <cstdlib>
 #include <string>
 
-#include "zhmine/json_line.hpp"
-#include "zhmine/normalizer.hpp"
+#include "fuzz_document.hpp"
 #include "zhmine/sections.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const zhmine::SectionRules rules(zhmine::RuleBook::load());
-  zhmine::Document doc;
-  doc.source = "fuzz.txt";
-  doc.doc = "0000000000000000";
-  doc.text = zhmine::normalizer_for(zhmine::TargetScript::simplified)
-                 .normalize(std::string_view(reinterpret_cast<const char*>(data), size))
-                 .text;
+  const zhmine::Document doc = zhmine::fuzz::document_of(data, size);
   const std::size_t lines = zhmine::count_lines(doc.text);
   const auto reports = zhmine::segment_sections(doc, rules);
   for (const auto& report : reports)
@@ -24,10 +18,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (section.line > lines + 1 || section.end_line > lines + 1) std::abort();
   std::string out;
   zhmine::write_section_records(doc, reports, out);
-  for (std::size_t start = 0; start < out.size();) {
-    const std::size_t end = out.find('\n', start);
-    (void)zhmine::parse_record(std::string_view(out).substr(start, end - start));  // throws if not JSON
-    start = end + 1;
-  }
+  zhmine::fuzz::require_json_lines(out);
   return 0;
 }
