@@ -7,7 +7,9 @@
 namespace zhmine {
 
 void write_document_record(const Document& document, std::string& out, Report&) {
-  reserve_huge(out, out.size() + document.text.size() + 256);
+  // Room for the escapes too (every line break becomes "\\n"): growing a
+  // buffer this size would copy it to fresh, small-paged memory.
+  reserve_huge(out, out.size() + document.text.size() + document.text.size() / 8 + 256);
   JsonLine(out)
       .field("type", "document")
       .field("source", document.source)
