@@ -148,9 +148,8 @@ std::string collapse_spaces(std::string_view text) {
   return out;
 }
 
-// Extractors compiled for examples, by what they were compiled from: the
-// files of a book, or the shipped files and one more. Compiling takes
-// milliseconds; a rule set has hundreds of examples.
+// Extractors compiled for examples, by the files of the book they were
+// compiled from. Compiling takes milliseconds; a rule set has hundreds of examples.
 std::shared_ptr<const FigureExtractor> extractor_for(const std::string& key,
                                                      const std::function<RuleBook()>& load) {
   static std::mutex mutex;
@@ -198,10 +197,6 @@ std::string check_with(const std::function<std::shared_ptr<const FigureExtractor
 }
 
 }  // namespace
-
-std::string check_figure_example(const Rule& rule, const RuleExample& example) {
-  return check_with([&] { return extractor_for(rule.file, [&] { return RuleBook::load({rule.file}); }); }, example);
-}
 
 std::string check_figure_example(const RuleBook& book, const Rule&, const RuleExample& example) {
   std::string key;

@@ -13,9 +13,7 @@ std::string RuleFailure::format() const {
 
 std::map<std::string, ExampleCheck> shipped_example_checks() {
   // Each consumer checks the examples of the sets it reads.
-  const ExampleCheck figures = [](const RuleBook& book, const Rule& rule, const RuleExample& example) {
-    return check_figure_example(book, rule, example);
-  };
+  const ExampleCheck figures = check_figure_example;
   const ExampleCheck headings = check_heading_example;
   return {{"numerals", figures}, {"units", figures},     {"qualifiers", figures},
           {"traps", figures},    {"labels", figures},    {"headings", headings}};

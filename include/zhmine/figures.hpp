@@ -53,18 +53,14 @@ class FigureExtractor {
   FigureLabeler labeler_;
 };
 
-// For `zhmine patterns test`: runs the extractor (the shipped rules and the
-// file that holds `rule`) over example.text and checks example.expect.
+// For `zhmine patterns test`: runs the extractor, compiled from all the rules
+// of `book` (once per book), over example.text and checks example.expect.
 // EXPECT is "none" (no figure at all) or the figures found, in order,
 // separated by ";", each as
 //     VALUE UNIT [about|over|under] [max MAX] [label LABEL]
 // with VALUE "null" for a placeholder: "360000 元", "95 % over",
 // "2 家 max 3", "null 人", "4 集体 ; 9 人". Returns "" when it holds, else
 // what was found instead. Examples without EXPECT hold trivially.
-std::string check_figure_example(const Rule& rule, const RuleExample& example);
-
-// The same against all the rules of `book` (what `zhmine patterns test`
-// loaded): the extractor is compiled once per book.
 std::string check_figure_example(const RuleBook& book, const Rule& rule, const RuleExample& example);
 
 // One figure as EXPECT writes it: "2 家 max 3".
