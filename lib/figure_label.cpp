@@ -125,6 +125,16 @@ std::string_view sentence_around(std::string_view line, const std::vector<std::s
   if (it != ends.begin()) from = *(it - 1);
   it = std::lower_bound(it, ends.end(), end);
   if (it != ends.end()) to = *it;
+  // A "sentence" with no full stop for pages (a scraped table, a line of
+  // 200 MB) would be copied into every figure's record: keep a window
+  // around the figure instead, cut at character boundaries.
+  if (to - from > kMaxSentenceBytes) {
+    const std::size_t margin = (kMaxSentenceBytes - std::min(end - begin, kMaxSentenceBytes)) / 2;
+    from = std::max(from, begin > margin ? begin - margin : 0);
+    to = std::min(to, end + margin);
+    while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+    while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
+  }
   return trim_spaces(line.substr(from, to - from));
 }
 

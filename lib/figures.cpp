@@ -118,7 +118,10 @@ void FigureExtractor::extract_line(std::string_view text, std::size_t line_begin
 
     f.begin = line_begin + m.begin;
     f.end = line_begin + m.end;
-    f.label = labeler_.label(line, floor, m.begin, m.end, m.unit->label_after);
+    // A label is a phrase: it never reaches back further than a sentence's window.
+    std::size_t label_floor = std::max(floor, m.begin > kMaxSentenceBytes / 2 ? m.begin - kMaxSentenceBytes / 2 : 0);
+    while (label_floor < m.begin && (static_cast<unsigned char>(line[label_floor]) & 0xC0) == 0x80) ++label_floor;
+    f.label = labeler_.label(line, label_floor, m.begin, m.end, m.unit->label_after);
     if (!sentences_found) {
       sentence_ends(line, scratch.sentence_ends);
       sentences_found = true;

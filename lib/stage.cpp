@@ -1,6 +1,7 @@
 #include "zhmine/stage.hpp"
 
 #include <algorithm>
+#include <new>
 #include <ostream>
 #include <stdexcept>
 
@@ -118,11 +119,18 @@ int run_stage(const StageOptions& options, const DocumentHandler& handler, std::
       if (!item) return {};
       return [&, item = std::make_shared<InputItem>(std::move(*item))]() {
         WorkResult result;
-        if (std::optional<Document> doc = load_document(std::move(*item), options, result.report)) {
-          ++result.report.stats.documents;
-          handler(*doc, result.records, result.report);
-          result.report.stats.records_written +=
-              static_cast<std::size_t>(std::count(result.records.begin(), result.records.end(), '\n'));
+        const std::string source = item->source;
+        try {
+          if (std::optional<Document> doc = load_document(std::move(*item), options, result.report)) {
+            ++result.report.stats.documents;
+            handler(*doc, result.records, result.report);
+            result.report.stats.records_written +=
+                static_cast<std::size_t>(std::count(result.records.begin(), result.records.end(), '\n'));
+          }
+        } catch (const std::bad_alloc&) {
+          // One document too large for memory is lost; the archive goes on.
+          std::string().swap(result.records);
+          result.report.error(source, 0, "out of memory processing this document; skipped");
         }
         return result;
       };

@@ -41,6 +41,10 @@ std::string_view sentence_around(std::string_view line, std::size_t begin, std::
 
 // The same, given sentence_ends(line): for many figures of one line.
 void sentence_ends(std::string_view line, std::vector<std::size_t>& ends);
+
+// A sentence longer than this (about 200 characters) is cut to a window
+// around the figure.
+inline constexpr std::size_t kMaxSentenceBytes = 600;
 std::string_view sentence_around(std::string_view line, const std::vector<std::size_t>& ends, std::size_t begin,
                                  std::size_t end);
 
