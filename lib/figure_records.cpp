@@ -2,12 +2,17 @@
 
 #include <vector>
 
+#include "zhmine/huge_buffer.hpp"
 #include "zhmine/json_line.hpp"
 #include "zhmine/utf8.hpp"
 
 namespace zhmine {
 
 namespace {
+
+// The bytes of a figure record besides its source, raw text, label and
+// sentence: field names, numbers, unit and kind, section path.
+constexpr std::size_t kRecordOverhead = 320;
 
 // SourceMap::locate() for offsets that mostly increase: counts code points
 // from the previous offset rather than from the start of the piece.
@@ -60,6 +65,13 @@ class Locator {
 
 void write_figure_records(const Document& document, const std::vector<Figure>& figures, std::string& out) {
   if (figures.empty()) return;
+  // Reserved once, at about its final size: a buffer grown by doubling is
+  // copied to fresh memory, which the kernel must zero, at every step.
+  std::size_t estimate = 0;
+  for (const Figure& f : figures)
+    estimate += kRecordOverhead + document.source.size() + 2 * (f.end - f.begin + f.label.size()) +
+                (f.sentence_end - f.sentence_begin);
+  reserve_huge(out, out.size() + estimate);
   const SourceMap map = document.source_map();
   const std::string_view text = document.text;
   Locator locator(map, text);
