@@ -22,8 +22,8 @@ void add_figures_command(CLI::App& app) {
   add_stage_options(*command, *options);
   command->callback([options, patterns] {
     const auto extractor = load_rules<FigureExtractor>(*patterns);
-    const DocumentHandler handler = [extractor](const Document& document, std::string& out, Report& report) {
-      extract_figure_records(*extractor, document, out, report);
+    const DocumentHandler handler = [extractor](const Document& document, RecordSink& records, Report& report) {
+      extract_figure_records(*extractor, document, records, report);
     };
     throw CLI::RuntimeError(run_stage(*options, handler, std::cerr));
   });

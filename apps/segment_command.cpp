@@ -20,8 +20,8 @@ void add_segment_command(CLI::App& app) {
   add_patterns_option(*command, *patterns);
   command->callback([options, patterns] {
     const auto rules = load_rules<SectionRules>(*patterns);
-    const DocumentHandler handler = [rules](const Document& document, std::string& out, Report&) {
-      write_section_records(document, segment_sections(document, *rules), out);
+    const DocumentHandler handler = [rules](const Document& document, RecordSink& records, Report&) {
+      write_section_records(document, segment_sections(document, *rules), records.buffer());
     };
     throw CLI::RuntimeError(run_stage(*options, handler, std::cerr));
   });

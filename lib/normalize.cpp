@@ -6,7 +6,8 @@
 
 namespace zhmine {
 
-void write_document_record(const Document& document, std::string& out, Report&) {
+void write_document_record(const Document& document, RecordSink& records, Report&) {
+  std::string& out = records.buffer();
   // Room for the escapes too (every line break becomes "\\n"): growing a
   // buffer this size would copy it to fresh, small-paged memory.
   reserve_huge(out, out.size() + document.text.size() + document.text.size() / 8 + 256);

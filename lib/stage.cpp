@@ -124,12 +124,11 @@ int run_stage(const StageOptions& options, const DocumentHandler& handler, std::
           if (std::optional<Document> doc = load_document(std::move(*item), options, result.report)) {
             ++result.report.stats.documents;
             handler(*doc, result.records, result.report);
-            result.report.stats.records_written +=
-                static_cast<std::size_t>(std::count(result.records.begin(), result.records.end(), '\n'));
+            result.report.stats.records_written += result.records.lines();
           }
         } catch (const std::bad_alloc&) {
           // One document too large for memory is lost; the archive goes on.
-          std::string().swap(result.records);
+          result.records = RecordSink();
           result.report.error(source, 0, "out of memory processing this document; skipped");
         }
         return result;
@@ -139,7 +138,7 @@ int run_stage(const StageOptions& options, const DocumentHandler& handler, std::
       print_diagnostics(result.report, err);
       lost = lost || result.report.lost_input();
       totals.stats += result.report.stats;
-      output.write(result.records);
+      result.records.drain([&](std::string_view records) { output.write(records); });
     });
     output.commit();
   } catch (const std::exception& e) {

@@ -8,6 +8,7 @@
 #include "zhmine/diagnostics.hpp"
 #include "zhmine/document.hpp"
 #include "zhmine/figures.hpp"
+#include "zhmine/record_sink.hpp"
 
 namespace zhmine {
 
@@ -17,9 +18,10 @@ namespace zhmine {
 void write_figure_records(const Document& document, const std::vector<Figure>& figures, std::string& out);
 
 // extract-figures' work on one document: the figure records of `document`,
-// and a warning naming file and line for each figure whose numeral is too
-// large to hold exactly (its record has "value": null).
-void extract_figure_records(const FigureExtractor& extractor, const Document& document, std::string& out,
+// block by block into `records` (so memory holds one block's figures), and a
+// warning naming file and line for each figure whose numeral is too large to
+// hold exactly (its record has "value": null).
+void extract_figure_records(const FigureExtractor& extractor, const Document& document, RecordSink& records,
                             Report& report);
 
 }  // namespace zhmine

@@ -5,10 +5,11 @@
 
 #include "zhmine/diagnostics.hpp"
 #include "zhmine/document.hpp"
+#include "zhmine/record_sink.hpp"
 
 namespace zhmine {
 
 // {"type":"document","source","doc","encoding","script","lines","text"}
-void write_document_record(const Document& document, std::string& out, Report& report);
+void write_document_record(const Document& document, RecordSink& records, Report& report);
 
 }  // namespace zhmine

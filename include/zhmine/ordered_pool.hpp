@@ -8,11 +8,12 @@
 #include <string>
 
 #include "zhmine/diagnostics.hpp"
+#include "zhmine/record_sink.hpp"
 
 namespace zhmine {
 
 struct WorkResult {
-  std::string records;  // JSON lines
+  RecordSink records;
   Report report;
 };
 

@@ -14,6 +14,7 @@
 #include "zhmine/document.hpp"
 #include "zhmine/input.hpp"
 #include "zhmine/normalizer.hpp"
+#include "zhmine/record_sink.hpp"
 
 namespace zhmine {
 
@@ -31,8 +32,8 @@ struct StageOptions {
 // in `report`; nullopt when it is rejected (and why is in `report`).
 std::optional<Document> load_document(InputItem&& item, const StageOptions& options, Report& report);
 
-// What a command makes of one document: JSON lines appended to `out`.
-using DocumentHandler = std::function<void(const Document& document, std::string& out, Report& report)>;
+// What a command makes of one document: JSON lines into `records`.
+using DocumentHandler = std::function<void(const Document& document, RecordSink& records, Report& report)>;
 
 // Runs `handler` over every document of the inputs and writes its records.
 // Diagnostics go to `err`; returns the exit status: 0 when all input was
