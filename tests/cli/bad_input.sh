@@ -85,6 +85,16 @@ rss_mb=$(( $(cat "$scratch/rss") / 1024 ))
 (( rss_mb < 1000 )) || fail "200 MB line took $rss_mb MB of memory"
 rm -f "$scratch/long.txt" "$scratch/long.jsonl"
 
+# One line of 20 MB holding 625,000 figures: records spill to disk, memory stays near the text's size.
+(set +o pipefail; yes '工会组织发展会员36人，' | tr -d '\n' | head -c 20000000 >"$scratch/dense.txt")
+/usr/bin/time -f '%M' -o "$scratch/rss" "$ZHMINE" extract-figures -j1 "$scratch/dense.txt" >"$scratch/dense.jsonl" 2>"$scratch/dense.err"
+expect_eq "dense line status" 0 "$?"
+expect_eq "dense line figures" 625000 "$(wc -l <"$scratch/dense.jsonl")"
+expect_eq "dense line last figure" '{"line":1,"value":36}' "$(tail -1 "$scratch/dense.jsonl" | jq -c '{line, value}')"
+rss_mb=$(( $(cat "$scratch/rss") / 1024 ))
+(( rss_mb < 400 )) || fail "a 20 MB line of figures took $rss_mb MB of memory"
+rm -f "$scratch/dense.txt" "$scratch/dense.jsonl"
+
 # A directory of 10,000 small files: every one accounted for.
 mkdir "$scratch/many"
 for i in $(seq -w 1 10000); do echo "工会 $i" >"$scratch/many/$i.txt"; done
