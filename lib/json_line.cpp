@@ -64,6 +64,11 @@ nlohmann::ordered_json parse_record(std::string_view line) {
 
 void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
+  append_json_escaped(out, text);
+  out.push_back('"');
+}
+
+void append_json_escaped(std::string& out, std::string_view text) {
   std::size_t run = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     // Skip clean stretches a word at a time: text is mostly clean.
@@ -89,7 +94,6 @@ void append_json_string(std::string& out, std::string_view text) {
     run = i + 1;
   }
   out.append(text.data() + run, text.size() - run);
-  out.push_back('"');
 }
 
 void JsonLine::key(std::string_view k) {

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "zhmine/record_sink.hpp"
 
 using namespace zhmine;
@@ -32,4 +34,22 @@ TEST_CASE("a small record sink stays in memory") {
   std::string drained;
   sink.drain([&](std::string_view piece) { drained += piece; });
   CHECK(drained == "{\"a\":1}\n");
+}
+
+TEST_CASE("deferred text comes out escaped at its place, spilled or not") {
+  const std::string text = "第一行\n“引号”\"\\\t末";
+  for (const bool spill : {false, true}) {
+    RecordSink sink;
+    sink.buffer() += "{\"text\":\"";
+    sink.append_escaped(text + std::string(spill ? RecordSink::kSpillBytes : 0, 'x'));
+    sink.buffer() += "\"}\n";
+    CHECK(sink.lines() == 1);
+    sink.spill_if_large();
+    CHECK(sink.buffer().empty() == spill);
+    std::string drained;
+    sink.drain([&](std::string_view piece) { drained += piece; });
+    const auto record = nlohmann::json::parse(drained);
+    CHECK(record["text"].get<std::string>().substr(0, text.size()) == text);
+    CHECK(record["text"].get<std::string>().size() == text.size() + (spill ? RecordSink::kSpillBytes : 0));
+  }
 }

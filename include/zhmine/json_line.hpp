@@ -19,6 +19,8 @@ nlohmann::ordered_json parse_record(std::string_view line);
 
 // Appends `text` (valid UTF-8) as a quoted JSON string.
 void append_json_string(std::string& out, std::string_view text);
+// The same without the quotes: `text` escaped for the inside of a JSON string.
+void append_json_escaped(std::string& out, std::string_view text);
 
 class JsonLine {
  public:
@@ -35,6 +37,11 @@ class JsonLine {
   JsonLine& null(std::string_view key);
   // `json_text` must already be valid JSON (a number rendered exactly, say).
   JsonLine& raw(std::string_view key, std::string_view json_text);
+  // Writes `"key":` alone: the caller writes the value, as JSON.
+  JsonLine& key_only(std::string_view key) {
+    this->key(key);
+    return *this;
+  }
   // Closes the object and the line.
   void end() { out_ += "}\n"; }
 

@@ -9,7 +9,8 @@
 
 namespace zhmine {
 
-// {"type":"document","source","doc","encoding","script","lines","text"}
-void write_document_record(const Document& document, RecordSink& records, Report& report);
+// {"type":"document","source","doc","encoding","script","lines","text"}.
+// Takes the document's text, which goes out escaped without a copy.
+void write_document_record(Document& document, RecordSink& records, Report& report);
 
 }  // namespace zhmine

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zhmine {
 
@@ -18,6 +19,11 @@ class RecordSink {
 
   // Append whole JSON lines here.
   std::string& buffer() { return buffer_; }
+
+  // Appends `text` escaped for the inside of a JSON string, without copying
+  // it now: it is escaped a slice at a time as it is written out, so that a
+  // document's text of many megabytes never has an escaped twin in memory.
+  void append_escaped(std::string text);
 
   // Moves the buffer to the temporary file if it holds more than kSpillBytes.
   // Throws std::runtime_error when the file cannot be written.
@@ -33,7 +39,16 @@ class RecordSink {
   struct Closer {
     void operator()(std::FILE* f) const { std::fclose(f); }
   };
+  // Writes the buffer, with the deferred texts at their places, and empties both.
+  void write_pieces(const std::function<void(std::string_view)>& write);
+
+  struct Deferred {
+    std::size_t at;  // its place in buffer_
+    std::string text;
+  };
   std::string buffer_;
+  std::vector<Deferred> deferred_;
+  std::size_t deferred_bytes_ = 0;
   std::unique_ptr<std::FILE, Closer> spill_;
   std::size_t spilled_lines_ = 0;
 };

@@ -32,8 +32,9 @@ struct StageOptions {
 // in `report`; nullopt when it is rejected (and why is in `report`).
 std::optional<Document> load_document(InputItem&& item, const StageOptions& options, Report& report);
 
-// What a command makes of one document: JSON lines into `records`.
-using DocumentHandler = std::function<void(const Document& document, RecordSink& records, Report& report)>;
+// What a command makes of one document: JSON lines into `records`. The
+// document is not used afterwards: a handler may take its parts.
+using DocumentHandler = std::function<void(Document& document, RecordSink& records, Report& report)>;
 
 // Runs `handler` over every document of the inputs and writes its records.
 // Diagnostics go to `err`; returns the exit status: 0 when all input was
