@@ -53,6 +53,7 @@ std::optional<Document> load_raw_file(InputItem&& item, const StageOptions& opti
   doc.source = std::move(item.source);
   doc.script = normalized->script();
   doc.text = std::move(normalized->text);
+  doc.lines = normalized->lines;
   return doc;
 }
 

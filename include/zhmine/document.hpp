@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,7 @@ struct Document {
   std::string encoding;  // what the source file was decoded from
   std::string script;    // "simplified" or "traditional": what it was written in
   std::string text;      // normalized UTF-8
+  std::optional<std::size_t> lines;  // lines of text, when counted already (while folding a raw file)
   SourceMap origin;      // empty: text line k is source line k
   // When the text is one section of a report: the section record it came
   // from (without its text), whose fields later records carry on.
