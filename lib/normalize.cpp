@@ -12,7 +12,7 @@ void write_document_record(Document& document, RecordSink& records, Report&) {
       .field("doc", document.doc)
       .field("encoding", document.encoding)
       .field("script", document.script)
-      .field("lines", document.lines.value_or(count_lines(document.text)))
+      .field("lines", document.lines ? *document.lines : count_lines(document.text))
       .key_only("text");
   records.buffer() += '"';
   records.append_escaped(std::move(document.text));
