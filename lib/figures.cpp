@@ -18,6 +18,14 @@ bool ascii_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// True when `line` ends at `at` or goes on with a pause: punctuation or a space.
+bool ends_clause(std::string_view line, std::size_t at) {
+  if (at >= line.size()) return true;
+  static constexpr std::string_view kPauses[] = {"，", "。", "；", "、", "：", "！", "？", "）", ",", ";", ".", ":", " ", ")"};
+  const std::string_view rest = line.substr(at);
+  return std::any_of(std::begin(kPauses), std::end(kPauses), [&](std::string_view p) { return rest.substr(0, p.size()) == p; });
+}
+
 // The numeral with the spaces a writer put inside it dropped ("36 万" → "36万").
 std::string compact(std::string_view text) {
   std::string out;
@@ -83,6 +91,12 @@ void FigureExtractor::extract_line(std::string_view text, std::size_t line_begin
       traps_found = true;
     }
     if (overlaps(scratch.traps, m.begin, m.end)) continue;
+    // A blank where a number should be (新签集体合同 份,) is a figure only
+    // between words and a pause: at the start of a line it is indentation,
+    // before more words a stray space (工作 人员).
+    if (m.placeholder && m.number.find_first_not_of(" \t") == std::string_view::npos &&
+        (m.begin == 0 || line[m.begin - 1] == ' ' || line[m.begin - 1] == '\t' || !ends_clause(line, m.end)))
+      continue;
 
     Figure f;
     f.unit = m.unit->unit;
