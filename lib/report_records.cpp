@@ -101,8 +101,10 @@ class RecordsBuilder {
     SectionRecord s;
     s.key = section_key(record, "id");
     if (s.key.empty()) throw std::invalid_argument("a section record needs an \"id\"");
+    const auto text = record.find("text");
+    if (text == record.end() || !text->is_string()) throw std::invalid_argument("a section record needs a \"text\"");
     s.heading = string_or_empty(record, "heading");
-    s.text = string_or_empty(record, "text");
+    s.text = text->get<std::string>();
     const auto level = record.find("level");
     s.level = level != record.end() && level->is_number_unsigned() ? level->get<std::size_t>() : 0;
     s.record = std::move(record);
@@ -125,7 +127,13 @@ class RecordsBuilder {
     std::string lines;
     for (const SectionRecord& s : out_.sections) {
       InputItem item{InputItem::Kind::record, out_.source, 0, s.record.dump()};
-      lines += pipeline_.figures(document_of(std::move(item)));
+      try {
+        lines += pipeline_.figures(document_of(std::move(item)));
+      } catch (const RuleError&) {
+        throw;  // the rules are bad, not the section
+      } catch (const std::exception& e) {  // a section its own stage would reject (a bad origin)
+        report_.error(out_.source, 0, "section " + s.key + " skipped: " + e.what());
+      }
     }
     add_lines(lines);
   }

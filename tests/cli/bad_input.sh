@@ -95,6 +95,12 @@ rss_mb=$(( $(cat "$scratch/rss") / 1024 ))
 (( rss_mb < 400 )) || fail "a 20 MB line of figures took $rss_mb MB of memory"
 rm -f "$scratch/dense.txt" "$scratch/dense.jsonl"
 
+# diff on a section record without text (found by the diff fuzzer): named and skipped, no crash.
+printf '{"type":"section","source":"a","doc":"d","report":1,"id":"1","level":1,"heading":"组建","line":1}\n' >"$scratch/notext.jsonl"
+run diff "$scratch/notext.jsonl" "$scratch/notext.jsonl"
+expect_eq "section without text status" 1 "$status"
+expect_contains "section without text named" "notext.jsonl:1: error: record skipped: a section record needs a \"text\"" "$err"
+
 # A directory of 10,000 small files: every one accounted for.
 mkdir "$scratch/many"
 for i in $(seq -w 1 10000); do echo "工会 $i" >"$scratch/many/$i.txt"; done
