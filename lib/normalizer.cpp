@@ -48,6 +48,15 @@ Normalizer::Normalizer(TargetScript target) : bmp_(0x10000, 0) {
     set(e.from, kSimplified);
     if (target == TargetScript::traditional) map_to(e.from, e.to);
   }
+  // A character left alone is its own replacement: the fast path then
+  // stores a slot's bytes without asking whether it maps.
+  for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+    if ((bmp_[cp] & kMapped) || (cp >= 0xD800 && cp <= 0xDFFF)) continue;
+    const std::string bytes = utf8::encode(cp);
+    std::uint32_t word = 0;
+    std::memcpy(&word, bytes.data(), bytes.size());
+    bmp_[cp] |= static_cast<std::uint32_t>(bytes.size()) << kLengthShift | word;
+  }
   std::sort(astral_.begin(), astral_.end());
 }
 
@@ -61,93 +70,122 @@ NormalizedText Normalizer::normalize(std::string_view text) const { return *fold
 
 std::optional<NormalizedText> Normalizer::normalize_if_valid(std::string_view text) const { return fold(text, true); }
 
-std::optional<NormalizedText> Normalizer::fold(std::string_view in, bool strict) const {
-  NormalizedText result;
-  std::string& out = result.text;
-  // Written through a raw pointer: std::string::append per character costs
-  // more than the folding. Output is about as long as the input; it grows
-  // when replacements are longer (an invalid byte becomes three).
-  reserve_huge(out, in.size() + 16);
-  out.resize(in.size() + 16);
-  char* o = out.data();
-  char* limit = o + out.size();
-  auto reserve = [&](std::size_t k) {
-    if (static_cast<std::size_t>(limit - o) >= k) return;
-    const std::size_t used = static_cast<std::size_t>(o - out.data());
-    out.resize(out.size() * 2 + k);
-    o = out.data() + used;
-    limit = out.data() + out.size();
-  };
-  // A local, not the member: stores through `o` could alias it as far as the
-  // compiler knows, and reloading it costs a third of the loop.
-  const std::uint32_t* const bmp = bmp_.data();
-  // Both script counts in one register: traditional in the low half.
-  std::uint64_t script_counts = 0;
+namespace {
 
-  auto trim = [&] {
-    while (o > out.data() && (o[-1] == ' ' || o[-1] == '\t')) --o;
-  };
+// Spaces and tabs before a line break go; never past `begin`.
+char* trim_blanks(char* begin, char* o) {
+  while (o > begin && (o[-1] == ' ' || o[-1] == '\t')) --o;
+  return o;
+}
+
+}  // namespace
+
+Normalizer::Step Normalizer::fold_other(const unsigned char* s, std::size_t n, std::size_t i, char* o,
+                                        bool strict) const {
+  const utf8::Decoded d = utf8::decode(std::string_view(reinterpret_cast<const char*>(s), n), i);
+  if (!d.valid) {
+    if (strict) return {0, 0, 0};
+    std::memcpy(o, "\xEF\xBF\xBD", 3);  // U+FFFD
+    return {d.length, 3, 0};
+  }
+  const std::uint32_t bits = slot(d.code_point);
+  if (bits & kPooled) {
+    const std::size_t at = bits & kBytesMask;
+    const auto length = static_cast<unsigned char>(pool_[at]);
+    std::memcpy(o, pool_.data() + at + 1, length);
+    return {d.length, length, bits};
+  }
+  if (bits & kMapped) {
+    const auto length = static_cast<std::uint8_t>(bits >> kLengthShift & 3);
+    std::memcpy(o, &bits, length);
+    return {d.length, length, bits};
+  }
+  std::memcpy(o, s + i, d.length);
+  return {d.length, d.length, bits};
+}
+
+std::optional<NormalizedText> Normalizer::fold(std::string_view in, bool strict) const {
+  // Output is written through a raw pointer: std::string::append per
+  // character costs more than the folding. Room is made a block at a time,
+  // for the most a block can grow (an invalid byte becomes three), so the
+  // per-character loop checks nothing but its input; everything it updates is
+  // a local, so that it stays in a register (stores through `o` could alias
+  // any member as far as the compiler knows).
+  constexpr std::size_t kBlock = 1 << 16;
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   const std::size_t n = in.size();
-  std::size_t i = 0;
-  while (i < n) {
-    reserve(8);
-    const unsigned char b = s[i];
-    if (b < 0x80) {
-      if (b == '\n' || b == '\r') {
-        trim();
-        *o++ = '\n';
-        ++result.lines;
-        i += (b == '\r' && i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
-      } else {
-        *o++ = static_cast<char>(b);
-        ++i;
-      }
-      continue;
+  NormalizedText result;
+  std::string& out = result.text;
+  const std::size_t first_size = n + 3 * std::min(n, kBlock) + 16;
+  reserve_huge(out, first_size);
+  out.resize(first_size);
+  char* base = out.data();
+  char* o = base;
+  const std::uint32_t* const bmp = bmp_.data();
+  std::size_t lines = 0;
+  // Both script counts in one register: traditional in the low half.
+  std::uint64_t script_counts = 0;
+  static_assert(kTraditional == 1u << 30 && kSimplified == 1u << 29);
+  static constexpr std::uint64_t kScriptIncrement[4] = {0, std::uint64_t{1} << 32, 1, 1 | std::uint64_t{1} << 32};
+
+  for (std::size_t i = 0; i < n;) {
+    const std::size_t block_end = std::min(n, i + kBlock);
+    const std::size_t room = 3 * (block_end - i) + 16;
+    if (static_cast<std::size_t>(base + out.size() - o) < room) {
+      const auto used = static_cast<std::size_t>(o - base);
+      out.resize(std::max(2 * out.size(), used + room));
+      base = out.data();
+      o = base + used;
     }
-    utf8::Decoded d;
-    if (b >= 0xE1 && b <= 0xEF && b != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-      // The common case, a valid three-byte sequence, decoded inline.
-      d = {static_cast<char32_t>((b & 0x0F) << 12 | (s[i + 1] & 0x3F) << 6 | (s[i + 2] & 0x3F)), 3, true};
-    } else {
-      d = utf8::decode(in, i);
-      if (!d.valid) {
-        if (strict) return std::nullopt;
-        // U+FFFD is EF BF BD.
-        *o++ = '\xEF';
-        *o++ = '\xBF';
-        *o++ = '\xBD';
-        i += d.length;
+    while (i < block_end) {
+      const unsigned char b = s[i];
+      if (b < 0x80) {
+        if (b == '\n' || b == '\r') {
+          o = trim_blanks(base, o);
+          *o++ = '\n';
+          ++lines;
+          i += (b == '\r' && i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
+        } else {
+          *o++ = static_cast<char>(b);
+          ++i;
+        }
         continue;
       }
+      // The common case, a valid three-byte sequence with a fourth byte
+      // after it, folds inline; all else goes through fold_other(). Leads
+      // E0 and ED allow narrower second bytes (no overlong forms, no
+      // surrogates): they are fold_other's too.
+      constexpr std::uint32_t kPlainLeads = 0xDFFE;  // E1–EC, EE, EF by low nibble
+      std::uint32_t word;
+      if (i + 4 <= n && (std::memcpy(&word, s + i, 4), (word & 0xC0C0F0) == 0x8080E0) &&
+          (kPlainLeads >> (word & 0x0F) & 1)) {
+        const std::uint32_t bits = bmp[(word & 0x0F) << 12 | (word >> 2 & 0xFC0) | (word >> 16 & 0x3F)];
+        if (!(bits & kPooled)) {
+          // Every slot holds its replacement, the character itself if it
+          // is left alone: no branch on whether it maps, which in
+          // traditional text is at random for every third character. All
+          // four bytes are stored; those past the length are overwritten
+          // next or cut at the end (the block's room allows for it).
+          std::memcpy(o, &bits, 4);
+          o += bits >> kLengthShift & 3;
+          script_counts += kScriptIncrement[bits >> 29 & 3];
+          i += 3;
+          continue;
+        }
+      }
+      const Step step = fold_other(s, n, i, o, strict);
+      if (step.consumed == 0) return std::nullopt;
+      i += step.consumed;
+      o += step.written;
+      script_counts += kScriptIncrement[step.bits >> 29 & 3];
     }
-    const std::uint32_t slot_bits = d.code_point < 0x10000 ? bmp[d.code_point] : slot(d.code_point);
-    if (slot_bits & kPooled) {
-      const std::size_t at = slot_bits & kBytesMask;
-      const auto length = static_cast<unsigned char>(pool_[at]);
-      std::memcpy(o, pool_.data() + at + 1, length);
-      o += length;
-    } else {
-      // Branch-free: in traditional text every third character is mapped, at
-      // random, and a mispredicted branch costs more than a select.
-      const bool mapped = (slot_bits & kMapped) != 0;
-      std::uint32_t original = 0;
-      if (i + 4 <= n) std::memcpy(&original, s + i, 4);
-      else std::memcpy(&original, s + i, d.length);
-      const std::uint32_t word = mapped ? (slot_bits & kBytesMask) : original;
-      std::memcpy(o, &word, 4);  // `reserve(8)` made room; bytes past the length are overwritten next
-      o += mapped ? (slot_bits >> kLengthShift) & 3 : d.length;
-    }
-    static_assert(kTraditional == 1u << 30 && kSimplified == 1u << 29);
-    script_counts += (slot_bits >> 30 & 1) | static_cast<std::uint64_t>(slot_bits >> 29 & 1) << 32;
-    i += d.length;
   }
   result.traditional_chars = script_counts & 0xFFFFFFFF;
   result.simplified_chars = script_counts >> 32;
   // The last line may lack its '\n': trim it all the same, and count it.
-  trim();
-  out.resize(static_cast<std::size_t>(o - out.data()));
-  if (!out.empty() && out.back() != '\n') ++result.lines;
+  o = trim_blanks(base, o);
+  out.resize(static_cast<std::size_t>(o - base));
+  result.lines = lines + (!out.empty() && out.back() != '\n');
   return result;
 }
 

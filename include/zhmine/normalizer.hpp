@@ -42,11 +42,13 @@ class Normalizer {
   std::optional<NormalizedText> normalize_if_valid(std::string_view text) const;
 
  private:
-  // One slot per code point: 0 leaves the character alone. Otherwise the
-  // flags below; a mapped character's replacement of up to three UTF-8 bytes
-  // sits in the slot itself (low 24 bits, length in kLengthShift), so the
-  // hot loop makes one load per character. Longer ones (a supplementary
-  // character) are kPooled: the low 24 bits are then their offset in pool_.
+  // One slot per code point: the flags below, and the character's
+  // replacement of up to three UTF-8 bytes in the slot itself (low 24 bits,
+  // length in kLengthShift), so the hot loop makes one load per character.
+  // A BMP character left alone is its own replacement; kMapped marks those
+  // that are not. Longer replacements (a supplementary character) are
+  // kPooled: the low 24 bits are then their offset in pool_. Supplementary
+  // characters without a slot are left alone.
   static constexpr std::uint32_t kMapped = 1u << 31;
   static constexpr std::uint32_t kTraditional = 1u << 30;
   static constexpr std::uint32_t kSimplified = 1u << 29;
@@ -56,6 +58,18 @@ class Normalizer {
 
   std::uint32_t slot(char32_t cp) const;
   std::optional<NormalizedText> fold(std::string_view text, bool strict) const;
+
+  // What folding one character did: input bytes consumed (0: invalid UTF-8
+  // met in strict mode), output bytes written, and its slot.
+  struct Step {
+    std::uint8_t consumed;
+    std::uint8_t written;
+    std::uint32_t bits;
+  };
+  // Folds the character at s[i] that the inline fast path does not take:
+  // two- and four-byte sequences, pooled replacements, invalid bytes, the
+  // last bytes of the input. Out of line, so the fast path stays small.
+  Step fold_other(const unsigned char* s, std::size_t n, std::size_t i, char* o, bool strict) const;
 
   std::vector<std::uint32_t> bmp_;
   // Supplementary-plane slots, sorted by code point: rare, so searched.
