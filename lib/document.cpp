@@ -66,23 +66,52 @@ SourceMap SourceMap::from_json(const nlohmann::ordered_json& j, std::string_view
 }
 
 std::string document_id(std::string_view bytes) {
-  // A word-at-a-time multiply-xorshift hash: stable across machines and
-  // versions (it is part of the output format) and far faster than the disk.
-  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ bytes.size();
-  auto mix = [&](std::uint64_t w) {
-    h ^= w;
-    h *= 0xBF58476D1CE4E5B9ULL;
-    h ^= h >> 31;
-  };
+  DocumentHasher hasher(bytes.size());
+  hasher.update(bytes);
+  return hasher.id();
+}
+
+// A word-at-a-time multiply-xorshift hash: stable across machines and
+// versions (it is part of the output format) and far faster than the disk.
+DocumentHasher::DocumentHasher(std::uint64_t size) : h_(0x9E3779B97F4A7C15ULL ^ size) {}
+
+void DocumentHasher::mix(std::uint64_t word) {
+  h_ ^= word;
+  h_ *= 0xBF58476D1CE4E5B9ULL;
+  h_ ^= h_ >> 31;
+}
+
+void DocumentHasher::update(std::string_view bytes) {
   std::size_t i = 0;
+  if (partial_size_ > 0) {
+    i = std::min(bytes.size(), 8 - partial_size_);
+    std::memcpy(partial_ + partial_size_, bytes.data(), i);
+    partial_size_ += i;
+    if (partial_size_ < 8) return;
+    std::uint64_t w;
+    std::memcpy(&w, partial_, 8);
+    mix(w);
+    partial_size_ = 0;
+  }
+  // Locally, so that the loop keeps it in a register.
+  DocumentHasher local = *this;
   for (; i + 8 <= bytes.size(); i += 8) {
     std::uint64_t w;
     std::memcpy(&w, bytes.data() + i, 8);
-    mix(w);
+    local.mix(w);
   }
+  h_ = local.h_;
+  partial_size_ = bytes.size() - i;
+  std::memcpy(partial_, bytes.data() + i, partial_size_);
+}
+
+std::string DocumentHasher::id() const {
+  // The last word, zero-padded, is mixed in even when it is empty.
+  DocumentHasher last = *this;
   std::uint64_t tail = 0;
-  std::memcpy(&tail, bytes.data() + i, bytes.size() - i);
-  mix(tail);
+  std::memcpy(&tail, partial_, partial_size_);
+  last.mix(tail);
+  std::uint64_t h = last.h_;
   h ^= h >> 33;
   h *= 0x94D049BB133111EBULL;
   h ^= h >> 29;

@@ -47,5 +47,20 @@ TEST_CASE("document ids hash the bytes: stable, and different for different byte
   CHECK(document_id("工会") != document_id("工會"));
   CHECK(document_id("abc").size() == 16);
   // Part of the output format: a change here changes every record's doc.
-  CHECK(document_id("zhmine") == document_id(std::string("zhmine")));
+  CHECK(document_id("zhmine") == "9f468d094818178c");
+  CHECK(document_id("工会工作总结：2023年（一）") == "6875f3141acc3787");
+}
+
+TEST_CASE("a document id hashed in pieces is the id of the whole") {
+  const std::string bytes = "工会工作总结：2023年（一）职工之家建设";
+  for (std::size_t first = 0; first <= bytes.size(); ++first) {
+    for (std::size_t second = first; second <= bytes.size(); second += 5) {
+      DocumentHasher hasher(bytes.size());
+      hasher.update(std::string_view(bytes).substr(0, first));
+      hasher.update(std::string_view(bytes).substr(first, second - first));
+      hasher.update(std::string_view(bytes).substr(second));
+      CAPTURE(first, second);
+      CHECK(hasher.id() == document_id(bytes));
+    }
+  }
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 namespace zhmine {
+
 
 struct SourcePosition {
   std::size_t line;    // 1-based line of the source file
@@ -68,5 +70,20 @@ struct Document {
 // 16 hex digits hashing the file's bytes: the same file has the same id
 // wherever it lives and whatever it is called.
 std::string document_id(std::string_view bytes);
+
+// document_id() of bytes that come in pieces.
+class DocumentHasher {
+ public:
+  // The hash starts from the size, so it must be known first.
+  explicit DocumentHasher(std::uint64_t size);
+  void update(std::string_view bytes);
+  std::string id() const;
+
+ private:
+  void mix(std::uint64_t word);
+  std::uint64_t h_;
+  char partial_[8] = {};  // bytes of a word not complete yet
+  std::size_t partial_size_ = 0;
+};
 
 }  // namespace zhmine
