@@ -1,10 +1,12 @@
 // Any bytes, any forced encoding: decoding and normalizing never crash, and
-// always give valid UTF-8 with as many lines as the decoder saw.
+// always give valid UTF-8 with as many lines as the decoder saw. Folded and
+// hashed in pieces, as files are read, the bytes give what they give whole.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
+#include "zhmine/document.hpp"
 #include "zhmine/encoding.hpp"
 #include "zhmine/normalizer.hpp"
 #include "zhmine/utf8.hpp"
@@ -28,5 +30,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (decoded.decoded->encoding == "UTF-8" && bytes.compare(0, 3, "\xEF\xBB\xBF") != 0 && direct->text != n.text)
       std::abort();
   }
+  // In pieces of 1 to 13 bytes, cut where FoldStream::cut() says.
+  const std::size_t size_of_piece = 1 + data[0] % 13;
+  zhmine::FoldStream stream(zhmine::normalizer_for(target), true);
+  zhmine::DocumentHasher hasher(bytes.size());
+  std::string carried;
+  for (std::size_t at = 0; at < bytes.size(); at += size_of_piece) {
+    const std::string_view fresh = std::string_view(bytes).substr(at, size_of_piece);
+    hasher.update(fresh);
+    const std::string piece_data = carried + std::string(fresh);
+    const bool last = at + size_of_piece >= bytes.size();
+    const std::size_t piece = last ? piece_data.size() : zhmine::FoldStream::cut(piece_data);
+    stream.feed(std::string_view(piece_data).substr(0, piece));
+    carried = piece_data.substr(piece);
+  }
+  const std::optional<zhmine::NormalizedText> pieces = stream.finish();
+  const std::optional<zhmine::NormalizedText> whole = zhmine::normalizer_for(target).normalize_if_valid(bytes);
+  if (pieces.has_value() != whole.has_value()) std::abort();
+  if (pieces && (pieces->text != whole->text || pieces->lines != whole->lines ||
+                 pieces->script_balance != whole->script_balance))
+    std::abort();
+  if (hasher.id() != zhmine::document_id(bytes)) std::abort();
   return 0;
 }

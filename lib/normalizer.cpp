@@ -17,7 +17,18 @@ TargetScript parse_target_script(std::string_view name) {
   throw std::invalid_argument("unknown script '" + std::string(name) + "' (simplified, traditional or keep)");
 }
 
+namespace {
+
+// Spaces and tabs before a line break go; never past `begin`.
+char* trim_blanks(char* begin, char* o) {
+  while (o > begin && (o[-1] == ' ' || o[-1] == '\t')) --o;
+  return o;
+}
+
+}  // namespace
+
 Normalizer::Normalizer(TargetScript target) : bmp_(0x10000, 0) {
+  std::vector<std::pair<char32_t, int>> script_shares;
   auto set = [&](char32_t cp, std::uint32_t bits) {
     if (cp < 0x10000) {
       bmp_[cp] |= bits;
@@ -41,12 +52,20 @@ Normalizer::Normalizer(TargetScript target) : bmp_(0x10000, 0) {
   };
   for (const auto& e : fold_tables::kWidth) map_to(e.from, e.to);
   for (const auto& e : fold_tables::kToSimplified) {
-    set(e.from, kTraditional);
+    script_shares.emplace_back(e.from, +1);
     if (target == TargetScript::simplified) map_to(e.from, e.to);
   }
   for (const auto& e : fold_tables::kToTraditional) {
-    set(e.from, kSimplified);
+    script_shares.emplace_back(e.from, -1);
     if (target == TargetScript::traditional) map_to(e.from, e.to);
+  }
+  // A character in both tables (one of several readings) shares nothing.
+  std::sort(script_shares.begin(), script_shares.end());
+  for (std::size_t k = 0; k < script_shares.size();) {
+    int share = 0;
+    const char32_t cp = script_shares[k].first;
+    for (; k < script_shares.size() && script_shares[k].first == cp; ++k) share += script_shares[k].second;
+    if (share != 0) set(cp, static_cast<std::uint32_t>(share > 0 ? 1 : 3) << kScriptShift);
   }
   // A character left alone is its own replacement: the fast path then
   // stores a slot's bytes without asking whether it maps.
@@ -66,19 +85,17 @@ std::uint32_t Normalizer::slot(char32_t cp) const {
   return it != astral_.end() && it->first == cp ? it->second : 0;
 }
 
-NormalizedText Normalizer::normalize(std::string_view text) const { return *fold(text, false); }
-
-std::optional<NormalizedText> Normalizer::normalize_if_valid(std::string_view text) const { return fold(text, true); }
-
-namespace {
-
-// Spaces and tabs before a line break go; never past `begin`.
-char* trim_blanks(char* begin, char* o) {
-  while (o > begin && (o[-1] == ' ' || o[-1] == '\t')) --o;
-  return o;
+NormalizedText Normalizer::normalize(std::string_view text) const {
+  FoldState state;
+  fold(text, false, state);
+  return finish(state);
 }
 
-}  // namespace
+std::optional<NormalizedText> Normalizer::normalize_if_valid(std::string_view text) const {
+  FoldState state;
+  if (!fold(text, true, state)) return std::nullopt;
+  return finish(state);
+}
 
 Normalizer::Step Normalizer::fold_other(const unsigned char* s, std::size_t n, std::size_t i, char* o,
                                         bool strict) const {
@@ -104,7 +121,7 @@ Normalizer::Step Normalizer::fold_other(const unsigned char* s, std::size_t n, s
   return {d.length, d.length, bits};
 }
 
-std::optional<NormalizedText> Normalizer::fold(std::string_view in, bool strict) const {
+bool Normalizer::fold(std::string_view in, bool strict, FoldState& state) const {
   // Output is written through a raw pointer: std::string::append per
   // character costs more than the folding. Room is made a block at a time,
   // for the most a block can grow (an invalid byte becomes three), so the
@@ -114,19 +131,18 @@ std::optional<NormalizedText> Normalizer::fold(std::string_view in, bool strict)
   constexpr std::size_t kBlock = 1 << 16;
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   const std::size_t n = in.size();
-  NormalizedText result;
-  std::string& out = result.text;
-  const std::size_t first_size = n + 3 * std::min(n, kBlock) + 16;
-  reserve_huge(out, first_size);
-  out.resize(first_size);
+  std::string& out = state.out;
+  const std::size_t first_size = state.used + n + 3 * std::min(n, kBlock) + 16;
+  if (out.size() < first_size) {
+    if (out.capacity() < first_size) reserve_huge(out, std::max(first_size, 2 * out.capacity()));
+    out.resize(first_size);
+  }
   char* base = out.data();
-  char* o = base;
+  char* o = base + state.used;
   const std::uint32_t* const bmp = bmp_.data();
   std::size_t lines = 0;
-  // Both script counts in one register: traditional in the low half.
-  std::uint64_t script_counts = 0;
-  static_assert(kTraditional == 1u << 30 && kSimplified == 1u << 29);
-  static constexpr std::uint64_t kScriptIncrement[4] = {0, std::uint64_t{1} << 32, 1, 1 | std::uint64_t{1} << 32};
+  std::int64_t script_balance = 0;
+  bool valid = true;
 
   for (std::size_t i = 0; i < n;) {
     const std::size_t block_end = std::min(n, i + kBlock);
@@ -168,26 +184,68 @@ std::optional<NormalizedText> Normalizer::fold(std::string_view in, bool strict)
           // next or cut at the end (the block's room allows for it).
           std::memcpy(o, &bits, 4);
           o += bits >> kLengthShift & 3;
-          script_counts += kScriptIncrement[bits >> 29 & 3];
+          script_balance += static_cast<std::int32_t>(bits) >> kScriptShift;
           i += 3;
           continue;
         }
       }
       const Step step = fold_other(s, n, i, o, strict);
-      if (step.consumed == 0) return std::nullopt;
+      if (step.consumed == 0) {
+        valid = false;
+        i = n;
+        break;
+      }
       i += step.consumed;
       o += step.written;
-      script_counts += kScriptIncrement[step.bits >> 29 & 3];
+      script_balance += static_cast<std::int32_t>(step.bits) >> kScriptShift;
     }
   }
-  result.traditional_chars = script_counts & 0xFFFFFFFF;
-  result.simplified_chars = script_counts >> 32;
+  state.used = static_cast<std::size_t>(o - base);
+  state.lines += lines;
+  state.script_balance += script_balance;
+  return valid;
+}
+
+NormalizedText Normalizer::finish(FoldState& state) {
   // The last line may lack its '\n': trim it all the same, and count it.
-  o = trim_blanks(base, o);
-  out.resize(static_cast<std::size_t>(o - base));
-  result.lines = lines + (!out.empty() && out.back() != '\n');
+  NormalizedText result;
+  result.text = std::move(state.out);
+  std::string& text = result.text;
+  text.resize(static_cast<std::size_t>(trim_blanks(text.data(), text.data() + state.used) - text.data()));
+  result.lines = state.lines + (!text.empty() && text.back() != '\n');
+  result.script_balance = state.script_balance;
   return result;
 }
+
+FoldStream::FoldStream(const Normalizer& normalizer, bool strict, std::size_t expected_size)
+    : normalizer_(normalizer), strict_(strict) {
+  reserve_huge(state_.out, expected_size + expected_size / 8 + 4096);
+}
+
+std::size_t FoldStream::cut(std::string_view buffer) {
+  std::size_t end = buffer.size();
+  // Back off to the start of a last sequence that is not complete.
+  for (std::size_t k = 1; k <= 3 && k <= end; ++k) {
+    const auto c = static_cast<unsigned char>(buffer[end - k]);
+    if ((c & 0xC0) == 0x80) continue;
+    const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (length > k) end -= k;
+    break;
+  }
+  if (end > 0 && buffer[end - 1] == '\r') --end;  // an LF may follow
+  return end;
+}
+
+bool FoldStream::feed(std::string_view piece) {
+  failed_ = failed_ || !normalizer_.fold(piece, strict_, state_);
+  return !failed_;
+}
+
+std::optional<NormalizedText> FoldStream::finish() {
+  if (failed_) return std::nullopt;
+  return Normalizer::finish(state_);
+}
+
 
 const Normalizer& normalizer_for(TargetScript target) {
   // Each built on first use only: a run that keeps the script never pays for the others.

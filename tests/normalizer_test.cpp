@@ -117,3 +117,61 @@ TEST_CASE("normalize_if_valid refuses invalid UTF-8, normalize repairs it") {
   CHECK(n.normalize("工\xFF会").text == "工\uFFFD会");
   CHECK(n.normalize_if_valid("工会")->text == "工会");
 }
+
+namespace {
+
+// Folds `text` through a FoldStream in pieces of about `size` bytes, each
+// cut where FoldStream::cut() says, the rest carried into the next.
+std::optional<NormalizedText> fold_in_pieces(std::string_view text, std::size_t size, bool strict) {
+  FoldStream stream(normalizer_for(TargetScript::simplified), strict);
+  std::string carried;
+  for (std::size_t at = 0; at < text.size(); at += size) {
+    std::string data = carried + std::string(text.substr(at, size));
+    const bool last = at + size >= text.size();
+    const std::size_t piece = last ? data.size() : FoldStream::cut(data);
+    stream.feed(std::string_view(data).substr(0, piece));
+    carried = data.substr(piece);
+  }
+  return stream.finish();
+}
+
+}  // namespace
+
+TEST_CASE("FoldStream::cut never splits a character or CR LF") {
+  CHECK(FoldStream::cut("工会") == 6);
+  CHECK(FoldStream::cut("工\xE4\xBC") == 3);   // 会 cut after two of its three bytes
+  CHECK(FoldStream::cut("工\xE4") == 3);
+  CHECK(FoldStream::cut("a\xF0\x9F\x98") == 1);  // a four-byte character missing its last byte
+  CHECK(FoldStream::cut("a\xF0\x9F\x98\x80") == 5);
+  CHECK(FoldStream::cut("第一行\r") == 9);  // an LF may follow
+  CHECK(FoldStream::cut("第一行\r\n") == 11);
+  CHECK(FoldStream::cut("") == 0);
+}
+
+TEST_CASE("a text folded in pieces is the text folded whole") {
+  // Every piece boundary falls somewhere tricky at one size or another:
+  // inside characters, between CR and LF, among blanks a line break trims,
+  // at the fold's 64 KiB blocks.
+  std::string text;
+  for (int i = 0; text.size() < 200000; ++i)
+    text += "第" + std::to_string(i) + "條：職工之家  \r\n全年１２３人\u3000\t\n\u200b\r（一）峯 ";
+  text += "末行  \t";
+  const NormalizedText whole = *normalizer_for(TargetScript::simplified).normalize_if_valid(text);
+  for (const std::size_t size : {1, 2, 3, 5, 7, 64, 1000, 65535, 65536, 65537, 131072, 1000000}) {
+    CAPTURE(size);
+    const std::optional<NormalizedText> pieces = fold_in_pieces(text, size, true);
+    REQUIRE(pieces);
+    CHECK(pieces->text == whole.text);
+    CHECK(pieces->lines == whole.lines);
+    CHECK(pieces->script() == "traditional");
+    CHECK(pieces->script_balance == whole.script_balance);
+  }
+  CHECK(fold_in_pieces("", 7, true)->lines == 0);
+}
+
+TEST_CASE("a strict FoldStream fails on invalid UTF-8 in any piece") {
+  const std::string text = std::string(100000, 'a') + "工\xFF会" + std::string(100000, 'b');
+  CHECK_FALSE(fold_in_pieces(text, 4096, true));
+  CHECK(fold_in_pieces(text, 4096, false)->text == normalizer_for(TargetScript::simplified).normalize(text).text);
+  CHECK_FALSE(fold_in_pieces("工会\xE5", 2, true));  // cut short at the end
+}

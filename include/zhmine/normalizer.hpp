@@ -21,14 +21,11 @@ TargetScript parse_target_script(std::string_view name);
 struct NormalizedText {
   std::string text;
   std::size_t lines = 0;
-  // Characters found only in traditional / only in simplified writing; the
-  // majority names the script the input was written in.
-  std::size_t traditional_chars = 0;
-  std::size_t simplified_chars = 0;
+  // Characters found only in traditional writing less those found only in
+  // simplified: its sign names the script the input was written in.
+  std::int64_t script_balance = 0;
 
-  std::string_view script() const {
-    return traditional_chars > simplified_chars ? "traditional" : "simplified";
-  }
+  std::string_view script() const { return script_balance > 0 ? "traditional" : "simplified"; }
 };
 
 class Normalizer {
@@ -49,15 +46,30 @@ class Normalizer {
   // that are not. Longer replacements (a supplementary character) are
   // kPooled: the low 24 bits are then their offset in pool_. Supplementary
   // characters without a slot are left alone.
-  static constexpr std::uint32_t kMapped = 1u << 31;
-  static constexpr std::uint32_t kTraditional = 1u << 30;
-  static constexpr std::uint32_t kSimplified = 1u << 29;
+  // The top two bits, read as a signed number, are the character's share
+  // of NormalizedText::script_balance: +1 only traditional, -1 only
+  // simplified, 0 neither or both.
+  static constexpr int kScriptShift = 30;
+  static constexpr std::uint32_t kMapped = 1u << 29;
   static constexpr std::uint32_t kPooled = 1u << 28;
   static constexpr int kLengthShift = 24;
   static constexpr std::uint32_t kBytesMask = (1u << 24) - 1;
 
+  friend class FoldStream;
+
+  // What folding has made so far.
+  struct FoldState {
+    std::string out;        // the folded text, and room for more
+    std::size_t used = 0;   // bytes of `out` in use
+    std::size_t lines = 0;  // line breaks written
+    std::int64_t script_balance = 0;
+  };
+
   std::uint32_t slot(char32_t cp) const;
-  std::optional<NormalizedText> fold(std::string_view text, bool strict) const;
+  // Folds `in` on from `state`. False when `strict` and `in` holds invalid UTF-8.
+  bool fold(std::string_view in, bool strict, FoldState& state) const;
+  // The end of the text: trims its last line; the text and its counts.
+  static NormalizedText finish(FoldState& state);
 
   // What folding one character did: input bytes consumed (0: invalid UTF-8
   // met in strict mode), output bytes written, and its slot.
@@ -76,6 +88,33 @@ class Normalizer {
   std::vector<std::pair<char32_t, std::uint32_t>> astral_;
   // Pooled replacements, each a length byte followed by its UTF-8 bytes.
   std::string pool_;
+};
+
+// Folds a text that arrives in pieces exactly as Normalizer::normalize()
+// folds it whole (normalize_if_valid() when strict): a file can be folded as
+// it is read, without holding its bytes whole as well as its folded text.
+class FoldStream {
+ public:
+  // `expected_size`: about how many bytes the text has, to allocate once.
+  FoldStream(const Normalizer& normalizer, bool strict, std::size_t expected_size = 0);
+
+  // The longest prefix of `buffer` that may be fed as a piece: it does not
+  // end inside a UTF-8 sequence or between CR and LF. The rest goes at the
+  // front of the next piece.
+  static std::size_t cut(std::string_view buffer);
+
+  // Folds the next piece: a cut() prefix, or the text's last piece. False
+  // once strict folding has met invalid UTF-8.
+  bool feed(std::string_view piece);
+
+  // After the last piece: the folded text and its counts; nullopt if feed() failed.
+  std::optional<NormalizedText> finish();
+
+ private:
+  const Normalizer& normalizer_;
+  bool strict_;
+  Normalizer::FoldState state_;
+  bool failed_ = false;
 };
 
 // The process-wide normalizer for a target script, built on first use.
