@@ -22,7 +22,9 @@ bool slurp(std::istream& in, std::string& out) try {
   return false;
 }
 
-bool read_file(const fs::path& path, std::string& out, std::string& error) try {
+}  // namespace
+
+bool read_whole_file(const fs::path& path, std::string& out, std::string& error) try {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = std::strerror(errno);
@@ -53,8 +55,6 @@ bool read_file(const fs::path& path, std::string& out, std::string& error) try {
   error = std::strerror(errno);
   return false;
 }
-
-}  // namespace
 
 bool is_json_lines_path(const fs::path& path) {
   const auto ext = path.extension();
@@ -156,8 +156,12 @@ bool InputReader::open_next_path(Report& report, std::optional<InputItem>& whole
     line_number_ = 0;
     return true;
   }
+  if (fs::is_regular_file(status)) {
+    whole_file = InputItem{InputItem::Kind::raw_file, path, 0, {}, true};
+    return true;
+  }
   std::string data, error;
-  if (!read_file(path, data, error)) {
+  if (!read_whole_file(path, data, error)) {
     report.error(path, 0, "cannot read: " + error);
     ++report.stats.files_rejected;
     return false;

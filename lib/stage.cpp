@@ -4,8 +4,10 @@
 #include <new>
 #include <ostream>
 #include <stdexcept>
+#include <system_error>
 
 #include "zhmine/encoding.hpp"
+#include "zhmine/file_fold.hpp"
 #include "zhmine/json_line.hpp"
 #include "zhmine/ordered_pool.hpp"
 #include "zhmine/output.hpp"
@@ -27,9 +29,34 @@ void report_damage(const std::string& source, const DecodedText& text, Report& r
 }
 
 std::optional<Document> load_raw_file(InputItem&& item, const StageOptions& options, Report& report) {
-  Document doc;
-  doc.doc = document_id(item.data);
   const Normalizer& normalizer = normalizer_for(options.script);
+  Document doc;
+  if (item.unread) {
+    // Read in pieces and folded as it comes: the common case, plain UTF-8,
+    // is done then. All else is read whole and decoded below.
+    std::string error;
+    try {
+      if (std::optional<FileFold> fold = options.encoding ? std::nullopt : fold_file(item.source, normalizer)) {
+        ++report.stats.files_read;
+        doc.source = std::move(item.source);
+        doc.doc = std::move(fold->doc);
+        doc.encoding = "UTF-8";
+        doc.script = fold->folded.script();
+        doc.text = std::move(fold->folded.text);
+        doc.lines = fold->folded.lines;
+        return doc;
+      }
+      if (!read_whole_file(item.source, item.data, error)) error = "cannot read: " + error;
+    } catch (const std::system_error& e) {
+      error = "cannot read: " + e.code().message();
+    }
+    if (!error.empty()) {
+      report.error(item.source, 0, error);
+      ++report.stats.files_rejected;
+      return std::nullopt;
+    }
+  }
+  doc.doc = document_id(item.data);
   std::optional<NormalizedText> normalized;
   // Valid UTF-8 without BOM or NUL is validated and folded in one pass; all
   // else goes through detection and decoding first.

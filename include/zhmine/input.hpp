@@ -1,5 +1,6 @@
 // Walking the inputs of a command: files, directories (recursively, in name
-// order), and standard input. Raw files come whole; JSON Lines (files named
+// order), and standard input. Regular files come unread, other raw input
+// (standard input, pipes) whole; JSON Lines (files named
 // *.jsonl or *.ndjson, or standard input starting with '{') come a line at a
 // time, so memory is bounded by the largest single document or record.
 #pragma once
@@ -22,6 +23,9 @@ struct InputItem {
   std::string source;    // the path as given (or found under a given directory); "-" for stdin
   std::size_t line = 0;  // for a record: its line number in source
   std::string data;      // the file's bytes, or the record's JSON text
+  // A regular file, handed over unread (`data` empty) for the document's
+  // worker to read as it sees fit: in pieces, folding as it goes.
+  bool unread = false;
 };
 
 class InputReader {
@@ -47,5 +51,8 @@ class InputReader {
 };
 
 bool is_json_lines_path(const std::filesystem::path& path);
+
+// Reads a whole file into `out`; false, with the reason in `error`, when it cannot.
+bool read_whole_file(const std::filesystem::path& path, std::string& out, std::string& error);
 
 }  // namespace zhmine

@@ -76,13 +76,14 @@ expect_contains "wrong field type" "bad.jsonl:5: error: record skipped: no strin
 expect_eq "good and huge records kept" "$good big $good" "$(jq -r .source <<<"$out" | tr '\n' ' ' | sed 's/ $//')"
 expect_contains "record accounting" "input records: 3 read, 4 rejected" "$err"
 
-# A 200 MB single line: processed whole, memory a small multiple of it.
+# A 200 MB single line: processed whole; the file is read in pieces, so memory
+# holds its folded text and little more.
 head -c 200000000 /dev/zero | tr '\0' 'a' >"$scratch/long.txt"
 /usr/bin/time -f '%M' -o "$scratch/rss" "$ZHMINE" normalize -j1 "$scratch/long.txt" >"$scratch/long.jsonl" 2>"$scratch/long.err"
 expect_eq "long line status" 0 "$?"
 expect_eq "long line length" 200000000 "$(jq -r '.text | length' "$scratch/long.jsonl")"
 rss_mb=$(( $(cat "$scratch/rss") / 1024 ))
-(( rss_mb < 1000 )) || fail "200 MB line took $rss_mb MB of memory"
+(( rss_mb < 300 )) || fail "200 MB line took $rss_mb MB of memory"
 rm -f "$scratch/long.txt" "$scratch/long.jsonl"
 
 # One line of 20 MB holding 625,000 figures: records spill to disk, memory stays near the text's size.

@@ -81,7 +81,14 @@ expect_eq "-o status" 0 "$status"
 expect_eq "-o records" 5 "$(wc -l <"$scratch/docs.jsonl")"
 expect_eq "-o no temp" "" "$(ls "$scratch" | grep tmp- || true)"
 
-# Standard input: raw text, or the records of an earlier stage.
+# Standard input: raw text, or the records of an earlier stage. A file is
+# read in pieces and folded as it comes, standard input whole: the same
+# document either way, over several pieces and CRLF line ends.
+for _ in $(seq 40); do awk '{ printf "%s\r\n", $0 }' "$samples/004_f5ed15afdaa3c041.txt"; done >"$scratch/big-crlf.txt"
+same_doc='del(.source)'
+expect_eq "file = stdin" "$("$ZHMINE" normalize <"$scratch/big-crlf.txt" | jq -c "$same_doc")" \
+  "$("$ZHMINE" normalize "$scratch/big-crlf.txt" | jq -c "$same_doc")"
+expect_eq "big file lines" "$(wc -l <"$scratch/big-crlf.txt")" "$("$ZHMINE" normalize "$scratch/big-crlf.txt" | jq .lines)"
 "$ZHMINE" normalize <"$enc/001.gbk.txt" >"$scratch/stdin.jsonl"
 expect_eq "stdin source" "- GB18030" "$(jq -r '"\(.source) \(.encoding)"' "$scratch/stdin.jsonl")"
 "$ZHMINE" normalize <"$scratch/docs.jsonl" >"$scratch/again.jsonl"
