@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -37,11 +38,13 @@ std::optional<FileFold> fold_file(const std::string& path, const Normalizer& nor
   const auto size = static_cast<std::uint64_t>(st.st_size);
   DocumentHasher hasher(size);
   FoldStream fold(normalizer, true, size);
-  std::string buffer(kPiece + 8, '\0');
+  // A small file needs no more than its size (one more byte shows it grew).
+  const std::size_t piece_size = static_cast<std::size_t>(std::min<std::uint64_t>(kPiece, size + 1));
+  std::string buffer(piece_size + 8, '\0');
   std::size_t carried = 0;  // bytes at the front of `buffer` that the last piece left over
   std::uint64_t offset = 0;
   while (true) {
-    const ssize_t got = ::pread(file.fd, buffer.data() + carried, kPiece, static_cast<off_t>(offset));
+    const ssize_t got = ::pread(file.fd, buffer.data() + carried, piece_size, static_cast<off_t>(offset));
     if (got < 0) {
       if (errno == EINTR) continue;
       fail("read");
