@@ -5,6 +5,7 @@
 
 #include <re2/re2.h>
 
+#include "zhmine/punctuation.hpp"
 #include "zhmine/utf8.hpp"
 
 namespace zhmine {
@@ -15,20 +16,7 @@ namespace {
 // keeping the end nearest the figure.
 constexpr std::size_t kLabelChars = 12;
 
-// Punctuation that ends a phrase; spaces too, since normalized text keeps a
-// space only where the writer set a phrase apart (发放慰问资金 36 万元).
-bool ends_phrase(char32_t c) {
-  static constexpr std::u32string_view kMarks = U",.;:!?()[]<>\"'，。；：、！？（）【】《》〈〉“”‘’「」『』…—";
-  // Most characters are ideographs: only ASCII and the two blocks of
-  // punctuation the marks come from are looked up.
-  if (c >= 0x80 && !(c >= 0x2000 && c <= 0x303F) && !(c >= 0xFF00 && c <= 0xFFEF)) return false;
-  return c == U' ' || c == U'\t' || kMarks.find(c) != std::u32string_view::npos;
-}
-
-bool ends_sentence(char32_t c) {
-  static constexpr std::u32string_view kMarks = U"。！？；!?;";
-  return kMarks.find(c) != std::u32string_view::npos;
-}
+bool ends_phrase(char32_t c) { return marks(MarkClass::label_end).contains(c); }
 
 std::string_view trim_spaces(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -103,17 +91,17 @@ std::string FigureLabeler::label(std::string_view line, std::size_t floor, std::
 }
 
 void sentence_ends(std::string_view line, std::vector<std::size_t>& ends) {
+  const Marks& sentence_end = marks(MarkClass::sentence_end);
   ends.clear();
   for (std::size_t i = 0; i < line.size();) {
     const auto b = static_cast<unsigned char>(line[i]);
-    // Every mark of ends_sentence() is ASCII or begins with 0xE3 (。；) or 0xEF (！？).
-    if (b < 0x80 ? !(b == '!' || b == '?' || b == ';') : !(b == 0xE3 || b == 0xEF)) {
+    if (!sentence_end.may_begin(b)) {
       i += b < 0x80 ? 1 : utf8::decode(line, i).length;
       continue;
     }
     const utf8::Decoded d = utf8::decode(line, i);
     i += d.length;
-    if (ends_sentence(d.code_point)) ends.push_back(i);
+    if (sentence_end.contains(d.code_point)) ends.push_back(i);
   }
 }
 

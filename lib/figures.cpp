@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "zhmine/numerals.hpp"
+#include "zhmine/punctuation.hpp"
 #include "zhmine/utf8.hpp"
 
 namespace zhmine {
@@ -20,10 +21,7 @@ bool ascii_alnum(char c) {
 
 // True when `line` ends at `at` or goes on with a pause: punctuation or a space.
 bool ends_clause(std::string_view line, std::size_t at) {
-  if (at >= line.size()) return true;
-  static constexpr std::string_view kPauses[] = {"，", "。", "；", "、", "：", "！", "？", "）", ",", ";", ".", ":", " ", ")"};
-  const std::string_view rest = line.substr(at);
-  return std::any_of(std::begin(kPauses), std::end(kPauses), [&](std::string_view p) { return rest.substr(0, p.size()) == p; });
+  return at >= line.size() || marks(MarkClass::placeholder_pause).contains(utf8::decode(line, at).code_point);
 }
 
 // The numeral with the spaces a writer put inside it dropped ("36 万" → "36万").

@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "zhmine/numerals.hpp"
+#include "zhmine/punctuation.hpp"
 #include "zhmine/utf8.hpp"
 
 #include "byte_scan.hpp"
@@ -12,13 +13,6 @@
 namespace zhmine {
 
 namespace {
-
-// Characters that may follow a space inside a heading without ending it:
-// "为牵引 ,逐步增强" is one heading with a stray space, not heading and body.
-bool continues_heading(char32_t c) {
-  return c == U',' || c == U'.' || c == U';' || c == U':' || c == U'!' || c == U'?' || c == U')' ||
-         c == U'、' || c == U'。' || c == U'”' || c == U'’' || c == U'》' || c == U'】';
-}
 
 constexpr std::string_view kFullStop = "。";
 
@@ -120,7 +114,9 @@ HeadingSpan heading_span(std::string_view line, std::size_t start, const Enumera
     }
     std::size_t next = i;
     while (next < line.size() && line[next] == ' ') ++next;
-    if (next < line.size() && !continues_heading(utf8::decode(line, next).code_point)) {
+    // A mark after the space means a stray space ("为牵引 ,逐步增强" is one
+    // heading); anything else starts the body.
+    if (next < line.size() && !marks(MarkClass::heading_after_space).contains(utf8::decode(line, next).code_point)) {
       span.text_end = i;
       span.body = next;
       break;

@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include "zhmine/punctuation.hpp"
 #include "zhmine/utf8.hpp"
 
 #include "byte_scan.hpp"
@@ -129,14 +130,8 @@ bool ends_mid_sentence(std::string_view text) {
   std::size_t begin;
   char32_t c = last_code_point(text, begin);
   // A closing quote ends a sentence when a 。 stands before it: 。” but not “职工之家”.
-  if ((c == U'”' || c == U'’' || c == U'"') && begin > 0) c = last_code_point(text.substr(0, begin), begin);
-  switch (c) {
-    case U'。': case U'!': case U'?': case U';': case U':': case U'…': case U'.': case U')': case U'】':
-    case U'》': case U'」': case U'』': case U']':
-      return false;
-    default:
-      return true;
-  }
+  if (marks(MarkClass::closing_quote).contains(c) && begin > 0) c = last_code_point(text.substr(0, begin), begin);
+  return !marks(MarkClass::line_end).contains(c);
 }
 
 LineRepair::LineRepair(const HeadingStyles& headings, const std::vector<const Rule*>& page_debris)

@@ -9,21 +9,16 @@
 #include <dtl/dtl.hpp>
 
 #include "zhmine/similarity.hpp"
+#include "zhmine/punctuation.hpp"
 #include "zhmine/utf8.hpp"
 
 namespace zhmine {
 
 namespace {
 
-bool ends_sentence(char32_t c) {
-  return c == U'。' || c == '!' || c == '?' || c == ';' || c == U'！' || c == U'？' || c == U'；' || c == U'…' ||
-         c == '\n';
-}
+bool ends_sentence(char32_t c) { return marks(MarkClass::diff_sentence_end).contains(c); }
 
-bool closes(char32_t c) {
-  return c == U'”' || c == U'’' || c == '"' || c == '\'' || c == ')' || c == U'）' || c == U'」' || c == U'』' ||
-         c == U'》' || c == U'…';
-}
+bool closes(char32_t c) { return marks(MarkClass::diff_closing).contains(c); }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
