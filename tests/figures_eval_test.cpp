@@ -104,14 +104,15 @@ TEST_CASE("extract-figures against the gold figures and traps", "[figures][eval]
       const int want = gold.count(k) ? gold[k] : 0;
       if (n > want) std::cout << "  extra   " << sample << ": " << k << " ×" << n - want << '\n';
     }
-    const double p = n_found ? double(right) / n_found : 1, r = n_gold ? double(right) / n_gold : 1;
+    const double p = n_found ? double(right) / double(n_found) : 1, r = n_gold ? double(right) / double(n_gold) : 1;
     std::cout << "figures " << sample << ": precision " << p << " recall " << r << " F1 " << 2 * p * r / (p + r)
               << " (" << right << " right of " << n_found << " found, " << n_gold << " in gold)\n";
     all_gold += n_gold;
     all_found += n_found;
     all_right += right;
   }
-  const double p = double(all_right) / all_found, r = double(all_right) / all_gold, f1 = 2 * p * r / (p + r);
+  const double p = double(all_right) / double(all_found), r = double(all_right) / double(all_gold);
+  const double f1 = 2 * p * r / (p + r);
   std::cout << "figures overall: precision " << p << " recall " << r << " F1 " << f1 << '\n';
 
   // A trap is reported when a figure on its line overlaps its text.
