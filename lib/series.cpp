@@ -1,30 +1,49 @@
 #include "zhmine/series.hpp"
 
+#include <algorithm>
+
 #include "zhmine/figure_alignment.hpp"
 #include "zhmine/json_line.hpp"
 #include "zhmine/section_alignment.hpp"
 
 namespace zhmine {
 
+namespace {
+
+// How many reports back a figure is looked for: a series may skip this many
+// less one (a figure left out of a year's report and back the next).
+constexpr std::size_t kLookBack = 3;
+
+}  // namespace
+
 std::vector<Series> line_up_series(const std::vector<ReportRecords>& reports) {
   std::vector<Series> out;
-  std::vector<std::size_t> series_of;  // of each figure of the previous report
+  // The series of each figure of each report so far.
+  std::vector<std::vector<std::size_t>> series_of(reports.size());
   for (std::size_t k = 0; k < reports.size(); ++k) {
-    std::vector<std::size_t> current(reports[k].figures.size(), kNoIndex);
-    if (k > 0) {
-      const SectionAlignment sections = align_sections(reports[k - 1].sections, reports[k].sections);
-      for (const FigurePair& p : align_figures(reports[k - 1], reports[k], sections))
-        if (p.old_index != kNoIndex && p.new_index != kNoIndex) current[p.new_index] = series_of[p.old_index];
+    std::vector<std::size_t>& current = series_of[k];
+    current.assign(reports[k].figures.size(), kNoIndex);
+    auto continues = [&](std::size_t figure, std::size_t series) {
+      current[figure] = series;
+      out[series].figures[k] = figure;
+      out[series].latest = k;
+    };
+    // The report before first; then, for figures still alone, the ones
+    // before it, whose series that have not gone on since may go on here.
+    for (std::size_t j = k; j-- > 0 && k - j <= kLookBack;) {
+      if (std::find(current.begin(), current.end(), kNoIndex) == current.end()) break;
+      const SectionAlignment sections = align_sections(reports[j].sections, reports[k].sections);
+      for (const FigurePair& p : align_figures(reports[j], reports[k], sections)) {
+        if (p.old_index == kNoIndex || p.new_index == kNoIndex || current[p.new_index] != kNoIndex) continue;
+        const std::size_t series = series_of[j][p.old_index];
+        if (out[series].latest == j) continues(p.new_index, series);
+      }
     }
     for (std::size_t f = 0; f < current.size(); ++f) {
-      if (current[f] == kNoIndex) {
-        current[f] = out.size();
-        out.push_back({std::vector<std::size_t>(reports.size(), kNoIndex), k});
-      }
-      out[current[f]].figures[k] = f;
-      out[current[f]].latest = k;
+      if (current[f] != kNoIndex) continue;
+      out.push_back({std::vector<std::size_t>(reports.size(), kNoIndex), k});
+      continues(f, out.size() - 1);
     }
-    series_of = std::move(current);
   }
   return out;
 }

@@ -232,3 +232,22 @@ TEST_CASE("series: one record per figure, its value in every report") {
   CHECK((*masks)["values"][0].is_null());
   CHECK((*masks)["values"][1]["raw"] == "12万只");
 }
+
+TEST_CASE("series: a figure left out of one report and back in the next stays one series") {
+  // 2019, 2020 (two of 2019's figures gone, one new), 2021 = 2019 again.
+  const std::vector<ReportRecords> reports = {small("small_old.jsonl"), small("small_new.jsonl"), small("small_old.jsonl")};
+  const auto series = line_up_series(reports);
+  // 8 figures of 2019, all back in 2021; 1 new in 2020.
+  REQUIRE(series.size() == 9);
+  std::size_t skipping = 0;
+  for (const Series& s : series) {
+    if (s.figures[0] != kNoIndex) {
+      CHECK(s.figures[2] == s.figures[0]);  // the same figure of the same text
+      skipping += s.figures[1] == kNoIndex;
+    } else {
+      CHECK(s.figures[1] != kNoIndex);  // the new one, gone again
+      CHECK(s.figures[2] == kNoIndex);
+    }
+  }
+  CHECK(skipping == 2);
+}
