@@ -13,8 +13,8 @@ extern const char kPunctuationData[];
 namespace {
 
 constexpr std::string_view kClassNames[] = {
-    "label_end",    "sentence_end",  "placeholder_pause", "heading_after_space",
-    "line_end",     "closing_quote", "diff_sentence_end", "diff_closing",
+    "label_end",  "sentence_end",  "placeholder_pause", "heading_after_space", "item_start",
+    "line_end",   "closing_quote", "diff_sentence_end", "diff_closing",
 };
 
 Marks parse_marks(std::string_view text, std::size_t line) {

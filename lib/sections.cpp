@@ -136,12 +136,14 @@ SegmentedReport segment_report(const std::vector<RepairedLine>& lines, const Rep
   const Cursor first{span.begin, span.title_line == span.begin ? span.title_end : 0};
   text.append_between(lines, first, marks.empty() ? end : marks.front().start);
   text.finish(preamble);
+  preamble.items = find_items(preamble.text, rules.items);
   report.sections.push_back(std::move(preamble));
 
   for (std::size_t k = 0; k < marks.size(); ++k) {
     TextBuilder body;
     body.append_between(lines, marks[k].body, k + 1 < marks.size() ? marks[k + 1].start : end);
     body.finish(marks[k].section);
+    marks[k].section.items = find_items(marks[k].section.text, rules.items);
     report.sections.push_back(std::move(marks[k].section));
   }
   return report;
@@ -161,6 +163,7 @@ void field_or_null(JsonLine& json, std::string_view key, const std::optional<std
 
 SectionRules::SectionRules(const RuleBook& book)
     : headings(book.rules("headings")),
+      items(book.rules("items")),
       chrome(book.rules("chrome")),
       repair(headings, book.rules("page-debris")),
       reports(book.rules("reports")),
@@ -195,7 +198,7 @@ std::vector<SegmentedReport> segment_sections(const Document& document, const Se
 
 void write_section_records(const Document& document, const std::vector<SegmentedReport>& reports,
                            std::string& out) {
-  std::string path, origin;
+  std::string path, origin, items;
   for (const SegmentedReport& report : reports) {
     for (const Section& s : report.sections) {
       path = "[";
@@ -220,7 +223,21 @@ void write_section_records(const Document& document, const std::vector<Segmented
         origin += ']';
       }
       origin += ']';
-      out.reserve(out.size() + s.text.size() + path.size() + origin.size() + 512);
+      items = "[";
+      for (const SectionItem& item : s.items) {
+        if (items.size() > 1) items += ',';
+        items += "{\"number\":";
+        append_json_string(items, item.number);
+        items += ",\"value\":";
+        append_number(items, static_cast<std::size_t>(item.value));
+        items += ",\"line\":";
+        append_number(items, s.origin.locate(s.text, item.begin).line);
+        items += ",\"text\":";
+        append_json_string(items, std::string_view(s.text).substr(item.text_begin, item.text_end - item.text_begin));
+        items += '}';
+      }
+      items += ']';
+      out.reserve(out.size() + s.text.size() + path.size() + origin.size() + items.size() + 512);
       JsonLine json(out);
       json.field("type", "section").field("source", document.source).field("doc", document.doc);
       json.field("report", report.index);
@@ -232,7 +249,7 @@ void write_section_records(const Document& document, const std::vector<Segmented
       field_or_null(json, "number", s.number);
       field_or_null(json, "heading", s.heading);
       json.raw("path", path).field("line", s.line).field("end_line", s.end_line).field("text", s.text);
-      json.raw("origin", origin).end();
+      json.raw("items", items).raw("origin", origin).end();
     }
   }
 }

@@ -214,3 +214,50 @@ TEST_CASE("the shipped section rules pass their own examples", "[sections][patte
     for (const char* mine : {"headings.rules", "chrome.rules", "page_debris.rules", "reports.rules"})
       if (f.file.ends_with(mine)) FAIL(f.format());
 }
+
+TEST_CASE("points inside a section are listed as items when they run 1, 2, …", "[sections]") {
+  // Sample 003, line 23, as written: a list after 。 and ；.
+  const std::string text =
+      "有序推进各项工作。一是宣教考评重机制。区总工会强化宣教机制；二是阵地建设强基础。 三是主题活动聚人心。";
+  const std::vector<SectionItem> items = find_items(text, rules().items);
+  REQUIRE(items.size() == 3);
+  CHECK(items[0].number == "一是");
+  CHECK(items[1].value == 2);
+  CHECK(items[2].number == "三是");
+  auto text_of = [&](const SectionItem& item) { return text.substr(item.text_begin, item.text_end - item.text_begin); };
+  CHECK(text_of(items[0]) == "宣教考评重机制。区总工会强化宣教机制；");
+  CHECK(text_of(items[1]) == "阵地建设强基础。");  // the space before 三是 left out
+  CHECK(text_of(items[2]) == "主题活动聚人心。");
+
+  // Other styles, and two lists in one text.
+  CHECK(find_items("要求:第一,坚持党的领导;第二,服务大局。其一,完善制度;其二,落实责任。", rules().items).size() == 4);
+  // A lone 一是, a gap, a marker glued to a word: no points.
+  CHECK(find_items("主要措施之一是加强培训。", rules().items).empty());
+  CHECK(find_items("工作中,一是加强培训。", rules().items).empty());
+  CHECK(find_items("工作中,一是加强培训;三是完善制度。", rules().items).empty());
+  CHECK(find_items("统一是前提,二是关键。", rules().items).empty());
+}
+
+TEST_CASE("section records list their items with the source line of each", "[sections]") {
+  const Document doc = sample("000_64a7223eeb192faa.txt");
+  std::string out;
+  write_section_records(doc, segment_sections(doc, rules()), out);
+  const auto first_line = out.substr(0, out.find('\n'));
+  CHECK(nlohmann::json::parse(first_line)["items"].is_array());
+  bool seen = false;
+  for (std::size_t at = 0; at < out.size();) {
+    const std::size_t nl = out.find('\n', at);
+    const auto record = nlohmann::json::parse(out.substr(at, nl - at));
+    at = nl + 1;
+    if (record["heading"] != "精心组织动员,统筹推进疫情防控") continue;
+    seen = true;
+    const auto& items = record["items"];
+    REQUIRE(items.size() == 3);
+    CHECK(items[0]["number"] == "一是");
+    CHECK(items[0]["line"] == 11);
+    CHECK(items[1]["line"] == 15);
+    CHECK(items[2]["line"] == 17);
+    CHECK(items[1]["text"].get<std::string>().rfind("积极参与、加强督导", 0) == 0);
+  }
+  CHECK(seen);
+}

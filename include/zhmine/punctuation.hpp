@@ -36,6 +36,7 @@ enum class MarkClass {
   sentence_end,
   placeholder_pause,
   heading_after_space,
+  item_start,
   line_end,
   closing_quote,
   diff_sentence_end,

@@ -14,18 +14,20 @@
 #include "zhmine/report_metadata.hpp"
 #include "zhmine/report_split.hpp"
 #include "zhmine/rules.hpp"
+#include "zhmine/section_items.hpp"
 
 namespace zhmine {
 
 // Every rule segment-sections uses, compiled once. Not movable: the parts
 // refer to each other.
 struct SectionRules {
-  // Rule sets "headings", "chrome", "page-debris" and "reports" of `book`.
+  // Rule sets "headings", "items", "chrome", "page-debris" and "reports" of `book`.
   explicit SectionRules(const RuleBook& book);
   SectionRules(const SectionRules&) = delete;
   SectionRules& operator=(const SectionRules&) = delete;
 
   HeadingStyles headings;
+  HeadingStyles items;  // the markers of points inside a section: same format as headings
   ChromeRules chrome;
   LineRepair repair;
   ReportSplitter reports;
@@ -42,6 +44,7 @@ struct Section {
   std::size_t end_line = 0;         // source line of the section's last character
   std::string text;                 // its own body, not its subsections'
   SourceMap origin;                 // where each piece of `text` stands in the source
+  std::vector<SectionItem> items;   // the points of `text` (一是…；二是…)
 };
 
 struct SegmentedReport {
@@ -54,7 +57,7 @@ struct SegmentedReport {
 std::vector<SegmentedReport> segment_sections(const Document& document, const SectionRules& rules);
 
 // {"type":"section","source","doc","report","title","organization","period",
-//  "date","id","level","number","heading","path","line","end_line","text","origin"}
+//  "date","id","level","number","heading","path","line","end_line","text","items","origin"}
 void write_section_records(const Document& document, const std::vector<SegmentedReport>& reports,
                            std::string& out);
 

@@ -23,6 +23,11 @@ expect_eq "002 1.1.1 path" '["上半年工作总结","着力加强工会组织�
 expect_eq "002 1.1.1 lines" "1 2" "$(jq -r '"\(.line) \(.end_line)"' <<<"$rec")"
 expect_eq "002 levels" "1 2 3" "$(jq -r 'select(.source | endswith("002_e6a98484fe32e77c.txt")) | .level' <<<"$out" | sort -u | grep -v 0 | xargs)"
 
+# Sample 000: the points 一是 … 七是 of its 扶贫 section, each with its source line.
+expect_eq "000 items" '["一是",41]|["二是",43]|["三是",45]|["四是",47]|["五是",49]|["六是",53]|["七是",55]' \
+  "$(jq -c 'select(.source | endswith("000_64a7223eeb192faa.txt")) | select(.heading == "落实扶贫职责,开展精准扶贫工作") | .items[] | [.number, .line]' <<<"$out" | paste -sd'|')"
+expect_eq "items on every record" 0 "$(jq -s '[.[] | select(.items | type != "array")] | length' <<<"$out")"
+
 # Sample 001: 1、 under 二、, (1) under 5、.
 rec=$(jq -c 'select(.source | endswith("001_d9fc024c1301021f.txt")) | select(.id == "2.5.6")' <<<"$out")
 expect_eq "001 2.5.6" '{"level":3,"number":"(6)","heading":"工会自身建设","line":28}' "$(jq -c '{level, number, heading, line}' <<<"$rec")"
