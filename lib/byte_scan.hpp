@@ -48,6 +48,38 @@ inline std::size_t find_either(std::string_view text, std::size_t from, unsigned
   return n;
 }
 
+// A few bytes (up to 16) searched for together, sixteen text bytes at a time.
+class ByteSet {
+ public:
+  explicit ByteSet(std::string_view bytes) : bytes_(bytes.substr(0, 16)) {
+    for (std::size_t k = 0; k < bytes_.size(); ++k) {
+      detail::Bytes16 v;
+      std::memset(&v, bytes_[k], 16);
+      needles_[k] = v;
+    }
+  }
+
+  // The first index ≥ from of a byte of the set; text.size() when none.
+  std::size_t find(std::string_view text, std::size_t from) const {
+    const char* p = text.data();
+    const std::size_t n = text.size();
+    std::size_t i = from;
+    for (; i + 16 <= n; i += 16) {
+      const detail::Bytes16 v = detail::load(p + i);
+      detail::Bytes16 m{};
+      for (std::size_t k = 0; k < bytes_.size(); ++k) m |= v == needles_[k];
+      if (const unsigned j = detail::first_set(m); j < 16) return i + j;
+    }
+    for (; i < n; ++i)
+      if (bytes_.find(p[i]) != std::string_view::npos) return i;
+    return n;
+  }
+
+ private:
+  std::string_view bytes_;
+  detail::Bytes16 needles_[16];
+};
+
 // Where `needle` (not empty) first occurs in `text` at or after `from`;
 // npos when it does not. Candidates are the places where the needle's first
 // and last bytes both stand, which for a CJK character is far rarer than its

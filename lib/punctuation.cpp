@@ -45,7 +45,9 @@ Marks parse_marks(std::string_view text, std::size_t line) {
 void Marks::add(char32_t c) {
   if (c < 0x10000) bmp_.set(c);
   else astral_.push_back(c);
-  leads_[static_cast<unsigned char>(utf8::encode(c)[0])] = true;
+  const auto first = static_cast<unsigned char>(utf8::encode(c)[0]);
+  if (!leads_[first]) first_bytes_.push_back(static_cast<char>(first));
+  leads_[first] = true;
 }
 
 std::string_view mark_class_name(MarkClass mark_class) { return kClassNames[static_cast<std::size_t>(mark_class)]; }

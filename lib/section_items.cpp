@@ -1,7 +1,11 @@
 #include "zhmine/section_items.hpp"
 
+#include <algorithm>
+
 #include "zhmine/punctuation.hpp"
 #include "zhmine/utf8.hpp"
+
+#include "byte_scan.hpp"
 
 namespace zhmine {
 
@@ -33,24 +37,23 @@ std::vector<SectionItem> find_items(std::string_view text, const HeadingStyles& 
   if (styles.size() == 0) return items;
   const Marks& item_start = marks(MarkClass::item_start);
   std::vector<Marker> list;  // the list being read
-  bool at_start = true;      // whether a point may begin here
-  for (std::size_t at = 0; at < text.size();) {
-    if (at_start) {
-      if (const std::optional<Enumerator> e = styles.match(text.substr(at))) {
-        const bool next = !list.empty() && e->style == list.back().enumerator.style &&
-                          e->value == list.back().enumerator.value + 1;
-        if (e->value == 1 && !next) close_list(text, list, items);
-        if (e->value == 1 || next) {
-          list.push_back({at, *e});
-          at += e->length;
-          at_start = false;
-          continue;
-        }
-      }
-    }
+  // A point may begin at `at`: is one there, and does it go on the list?
+  auto try_point = [&](std::size_t at) {
+    const std::optional<Enumerator> e = styles.match(text.substr(at));
+    if (!e) return;
+    const bool next = !list.empty() && e->style == list.back().enumerator.style &&
+                      e->value == list.back().enumerator.value + 1;
+    if (e->value == 1 && !next) close_list(text, list, items);
+    if (e->value == 1 || next) list.push_back({at, *e});
+  };
+  try_point(0);
+  // Only where a byte could begin a mark: most of the text, ideographs, is
+  // skipped sixteen bytes at a time.
+  static const scan::ByteSet first_bytes(item_start.first_bytes());
+  for (std::size_t at = 0; (at = first_bytes.find(text, at)) < text.size();) {
     const utf8::Decoded d = utf8::decode(text, at);
-    at_start = item_start.contains(d.code_point);
     at += d.length;
+    if (item_start.contains(d.code_point) && at < text.size()) try_point(at);
   }
   close_list(text, list, items);
   // Each point runs to the next one's marker, blanks around it left out.
@@ -59,6 +62,10 @@ std::vector<SectionItem> find_items(std::string_view text, const HeadingStyles& 
     if (k + 1 < items.size()) item.text_end = items[k + 1].begin;
     while (item.text_begin < item.text_end && is_blank(text[item.text_begin])) ++item.text_begin;
     while (item.text_end > item.text_begin && is_blank(text[item.text_end - 1])) --item.text_end;
+    const std::string_view point = text.substr(0, item.text_end);
+    const std::size_t line_end = std::min(point.find('\n', item.text_begin), point.size());
+    const Enumerator marker{0, item.text_begin - item.begin, item.value};
+    item.heading_end = heading_span(point.substr(0, line_end), item.begin, marker).text_end;
   }
   return items;
 }

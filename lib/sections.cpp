@@ -223,7 +223,14 @@ void write_section_records(const Document& document, const std::vector<Segmented
         origin += ']';
       }
       origin += ']';
+      // Offsets in code points of the text, like origin's.
       items = "[";
+      std::size_t item_chars = 0, item_at = 0;
+      auto chars_to = [&](std::size_t offset) {
+        item_chars += utf8::count_code_points(std::string_view(s.text).substr(item_at, offset - item_at));
+        item_at = offset;
+        return item_chars;
+      };
       for (const SectionItem& item : s.items) {
         if (items.size() > 1) items += ',';
         items += "{\"number\":";
@@ -232,8 +239,12 @@ void write_section_records(const Document& document, const std::vector<Segmented
         append_number(items, static_cast<std::size_t>(item.value));
         items += ",\"line\":";
         append_number(items, s.origin.locate(s.text, item.begin).line);
-        items += ",\"text\":";
-        append_json_string(items, std::string_view(s.text).substr(item.text_begin, item.text_end - item.text_begin));
+        items += ",\"heading\":";
+        append_json_string(items, std::string_view(s.text).substr(item.text_begin, item.heading_end - item.text_begin));
+        items += ",\"start\":";
+        append_number(items, chars_to(item.text_begin));
+        items += ",\"end\":";
+        append_number(items, chars_to(item.text_end));
         items += '}';
       }
       items += ']';

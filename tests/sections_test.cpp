@@ -257,7 +257,17 @@ TEST_CASE("section records list their items with the source line of each", "[sec
     CHECK(items[0]["line"] == 11);
     CHECK(items[1]["line"] == 15);
     CHECK(items[2]["line"] == 17);
-    CHECK(items[1]["text"].get<std::string>().rfind("积极参与、加强督导", 0) == 0);
+    CHECK(items[1]["heading"] == "积极参与、加强督导");
+    // start and end count code points of the text, as origin's offsets do.
+    const std::string text = record["text"];
+    auto byte_of = [&](std::size_t chars) {
+      std::size_t at = 0;
+      for (; chars > 0 && at < text.size(); --chars) at += utf8::decode(text, at).length;
+      return at;
+    };
+    const std::size_t begin = byte_of(items[1]["start"]), end = byte_of(items[1]["end"]);
+    CHECK(text.substr(begin, end - begin).rfind("积极参与、加强督导 根据", 0) == 0);
+    CHECK(text.find("三是", end) == text.find_first_not_of(" \n", end));  // the next point, past the blanks
   }
   CHECK(seen);
 }

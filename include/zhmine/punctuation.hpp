@@ -20,6 +20,8 @@ class Marks {
   // Whether a UTF-8 sequence beginning with byte `b` can be one of the marks:
   // a scan for them skips every other byte without decoding it.
   bool may_begin(unsigned char b) const { return leads_[b]; }
+  // Those bytes, each once: a scan can look for them sixteen bytes at a time.
+  const std::string& first_bytes() const { return first_bytes_; }
 
   void add(char32_t c);
 
@@ -27,6 +29,7 @@ class Marks {
   std::bitset<0x10000> bmp_;
   std::u32string astral_;
   std::array<bool, 256> leads_{};
+  std::string first_bytes_;
 };
 
 // The classes zhmine uses, each a line of data/punctuation.txt (see there

@@ -20,6 +20,9 @@ struct SectionItem {
   // the next point's marker, or to the end of the section's text.
   std::size_t text_begin;
   std::size_t text_end;
+  // Its lead phrase, read as a heading is: [text_begin, heading_end) runs to
+  // the first 。, to spaces before the body, or to the end of the line.
+  std::size_t heading_end;
 };
 
 // The points of `text`, in order, marked by `styles` (compiled from set
