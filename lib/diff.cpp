@@ -70,7 +70,7 @@ class SentenceCiter {
     nlohmann::ordered_json out = {{"type", "sentence"}, {"source", r.value("source", "")}, {"doc", r.value("doc", "")}};
     if (r.contains("report")) out["report"] = r["report"];
     out["section"] = r.value("id", "");
-    out["line"] = map_.locate(section_.text, sentence.begin).line;
+    out["line"] = map_.line_at(section_.text, sentence.begin);
     out["text"] = section_.text.substr(sentence.begin, sentence.end - sentence.begin);
     return out;
   }

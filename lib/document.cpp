@@ -34,6 +34,15 @@ SourcePosition SourceMap::locate(std::string_view text, std::size_t offset) cons
   return {piece.line + breaks, utf8::count_code_points(between.substr(nl + 1))};
 }
 
+std::size_t SourceMap::line_at(std::string_view text, std::size_t offset) const {
+  auto it = std::upper_bound(pieces_.begin(), pieces_.end(), offset,
+                             [](std::size_t o, const Piece& p) { return o < p.offset; });
+  const std::string_view between =
+      it == pieces_.begin() ? text.substr(0, offset) : text.substr(std::prev(it)->offset, offset - std::prev(it)->offset);
+  const auto breaks = static_cast<std::size_t>(std::count(between.begin(), between.end(), '\n'));
+  return (it == pieces_.begin() ? 1 : std::prev(it)->line) + breaks;
+}
+
 nlohmann::json SourceMap::to_json(std::string_view text) const {
   nlohmann::json out = nlohmann::json::array();
   std::size_t chars = 0, at = 0;

@@ -107,7 +107,7 @@ class RecordWriter {
     }
   }
 
-  std::size_t line_of(std::size_t offset) const { return map_.locate(document_.text, offset).line; }
+  std::size_t line_of(std::size_t offset) const { return map_.line_at(document_.text, offset); }
 
  private:
   const Document& document_;

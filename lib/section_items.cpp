@@ -22,9 +22,8 @@ struct Marker {
 void close_list(std::string_view text, std::vector<Marker>& list, std::vector<SectionItem>& items) {
   if (list.size() >= 2) {
     for (const Marker& m : list) {
-      const std::size_t text_begin = m.begin + m.enumerator.length;
-      items.push_back({std::string(text.substr(m.begin, m.enumerator.length)), m.enumerator.value, m.begin,
-                       text_begin, text.size()});
+      const std::size_t marker_end = m.begin + m.enumerator.length;
+      items.push_back({m.begin, marker_end, m.enumerator.value, marker_end, text.size(), marker_end});
     }
   }
   list.clear();
@@ -34,11 +33,12 @@ void close_list(std::string_view text, std::vector<Marker>& list, std::vector<Se
 
 std::vector<SectionItem> find_items(std::string_view text, const HeadingStyles& styles) {
   std::vector<SectionItem> items;
-  if (styles.size() == 0) return items;
+  if (!styles.may_occur_in(text)) return items;
   const Marks& item_start = marks(MarkClass::item_start);
   std::vector<Marker> list;  // the list being read
   // A point may begin at `at`: is one there, and does it go on the list?
   auto try_point = [&](std::size_t at) {
+    if (!styles.may_begin(utf8::decode(text, at).code_point)) return;
     const std::optional<Enumerator> e = styles.match(text.substr(at));
     if (!e) return;
     const bool next = !list.empty() && e->style == list.back().enumerator.style &&
@@ -64,7 +64,7 @@ std::vector<SectionItem> find_items(std::string_view text, const HeadingStyles& 
     while (item.text_end > item.text_begin && is_blank(text[item.text_end - 1])) --item.text_end;
     const std::string_view point = text.substr(0, item.text_end);
     const std::size_t line_end = std::min(point.find('\n', item.text_begin), point.size());
-    const Enumerator marker{0, item.text_begin - item.begin, item.value};
+    const Enumerator marker{0, item.marker_end - item.begin, item.value};
     item.heading_end = heading_span(point.substr(0, line_end), item.begin, marker).text_end;
   }
   return items;

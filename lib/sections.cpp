@@ -234,11 +234,11 @@ void write_section_records(const Document& document, const std::vector<Segmented
       for (const SectionItem& item : s.items) {
         if (items.size() > 1) items += ',';
         items += "{\"number\":";
-        append_json_string(items, item.number);
+        append_json_string(items, std::string_view(s.text).substr(item.begin, item.marker_end - item.begin));
         items += ",\"value\":";
         append_number(items, static_cast<std::size_t>(item.value));
         items += ",\"line\":";
-        append_number(items, s.origin.locate(s.text, item.begin).line);
+        append_number(items, s.origin.line_at(s.text, item.begin));
         items += ",\"heading\":";
         append_json_string(items, std::string_view(s.text).substr(item.text_begin, item.heading_end - item.text_begin));
         items += ",\"start\":";

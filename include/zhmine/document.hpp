@@ -41,6 +41,8 @@ class SourceMap {
 
   // Position of the byte at `offset` of `text` (pieces in offset order).
   SourcePosition locate(std::string_view text, std::size_t offset) const;
+  // Its line alone: cheaper, no code points counted.
+  std::size_t line_at(std::string_view text, std::size_t offset) const;
 
   // [[offset, line, column], …] with offsets in code points, for JSON readers.
   nlohmann::json to_json(std::string_view text) const;

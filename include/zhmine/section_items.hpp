@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
 #include <string_view>
 #include <vector>
 
@@ -12,10 +11,11 @@
 
 namespace zhmine {
 
+// Offsets are bytes of the section's text.
 struct SectionItem {
-  std::string number;      // the marker as written: "一是", "第二，"
+  std::size_t begin;       // the marker as written ("一是", "第二，"), the item's number,
+  std::size_t marker_end;  // is [begin, marker_end)
   int value;               // 1 for 一是
-  std::size_t begin;       // byte offset of the marker in the section's text
   // The point's text, blanks around it left out: from after the marker to
   // the next point's marker, or to the end of the section's text.
   std::size_t text_begin;
