@@ -54,7 +54,6 @@ HeadingStyles::HeadingStyles(const std::vector<const Rule*>& rules) : first_(0x1
       throw RuleError(rule->file + ":" + std::to_string(rule->line) + ": rule " + rule->id +
                       ": a heading pattern needs group 1 (the enumerator) and group 2 (its numeral)");
     style.page_number = rule->get("page-number") == "yes";
-    style.needs = rule->get("needs");
     const std::string first = rule->get("first");
     for (std::size_t i = 0; i < first.size();) {
       const utf8::Decoded d = utf8::decode(first, i);
@@ -72,16 +71,10 @@ HeadingStyles::HeadingStyles(const std::vector<const Rule*>& rules) : first_(0x1
 HeadingStyles::HeadingStyles(HeadingStyles&&) noexcept = default;
 HeadingStyles::~HeadingStyles() = default;
 
-bool HeadingStyles::may_occur_in(std::string_view text) const {
-  return std::any_of(styles_.begin(), styles_.end(), [&](const Style& style) {
-    return style.needs.empty() || scan::find(text, style.needs) != std::string_view::npos;
-  });
-}
-
 std::optional<Enumerator> HeadingStyles::match(std::string_view text) const {
   if (text.empty()) return std::nullopt;
   const char32_t lead = utf8::decode(text, 0).code_point;
-  if (!may_begin(lead)) return std::nullopt;
+  if (!any_first_ && (lead >= first_.size() || !first_[lead])) return std::nullopt;
   for (std::size_t s = 0; s < styles_.size(); ++s) {
     const Style& style = styles_[s];
     if (!style.first.empty() && !std::binary_search(style.first.begin(), style.first.end(), lead)) continue;

@@ -33,12 +33,11 @@ void close_list(std::string_view text, std::vector<Marker>& list, std::vector<Se
 
 std::vector<SectionItem> find_items(std::string_view text, const HeadingStyles& styles) {
   std::vector<SectionItem> items;
-  if (!styles.may_occur_in(text)) return items;
+  if (styles.size() == 0) return items;
   const Marks& item_start = marks(MarkClass::item_start);
   std::vector<Marker> list;  // the list being read
   // A point may begin at `at`: is one there, and does it go on the list?
   auto try_point = [&](std::size_t at) {
-    if (!styles.may_begin(utf8::decode(text, at).code_point)) return;
     const std::optional<Enumerator> e = styles.match(text.substr(at));
     if (!e) return;
     const bool next = !list.empty() && e->style == list.back().enumerator.style &&

@@ -46,13 +46,6 @@ class HeadingStyles {
 
   // The enumerator at the very start of `text`, if any style finds one.
   std::optional<Enumerator> match(std::string_view text) const;
-  // Whether some style's enumerators can begin with `c`: the cheap test
-  // match() starts with, for scans that try many places.
-  bool may_begin(char32_t c) const { return any_first_ || (c < first_.size() && first_[c]); }
-  // Whether `text` holds the literal some style `needs` (a rule attribute:
-  // what any list of its enumerators contains, such as its second one), or a
-  // style needs none: text that fails is not worth scanning.
-  bool may_occur_in(std::string_view text) const;
 
   const std::string& id(std::size_t style) const { return styles_[style].id; }
   // Whether enumerators of this style are also glued page numbers.
@@ -65,7 +58,6 @@ class HeadingStyles {
     std::unique_ptr<re2::RE2> re;
     bool page_number = false;
     std::vector<char32_t> first;  // sorted; empty: any character
-    std::string needs;            // empty: nothing
   };
   std::vector<Style> styles_;
   // The characters some style can start with (all, when a style does not
