@@ -154,6 +154,36 @@ void append_number(std::string& out, std::size_t n) {
   out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
 }
 
+// A section's "items" as JSON: each point's offsets in code points of the
+// text, like origin's.
+void write_items(const Section& s, std::string& out) {
+  const std::string_view text = s.text;
+  std::size_t chars = 0, at = 0;
+  auto chars_to = [&](std::size_t offset) {
+    chars += utf8::count_code_points(text.substr(at, offset - at));
+    at = offset;
+    return chars;
+  };
+  out = "[";
+  for (const SectionItem& item : s.items) {
+    if (out.size() > 1) out += ',';
+    out += "{\"number\":";
+    append_json_string(out, text.substr(item.begin, item.marker_end - item.begin));
+    out += ",\"value\":";
+    append_number(out, static_cast<std::size_t>(item.value));
+    out += ",\"line\":";
+    append_number(out, s.origin.line_at(text, item.begin));
+    out += ",\"heading\":";
+    append_json_string(out, text.substr(item.text_begin, item.heading_end - item.text_begin));
+    out += ",\"start\":";
+    append_number(out, chars_to(item.text_begin));
+    out += ",\"end\":";
+    append_number(out, chars_to(item.text_end));
+    out += '}';
+  }
+  out += ']';
+}
+
 void field_or_null(JsonLine& json, std::string_view key, const std::optional<std::string>& value) {
   if (value) json.field(key, *value);
   else json.null(key);
@@ -223,31 +253,7 @@ void write_section_records(const Document& document, const std::vector<Segmented
         origin += ']';
       }
       origin += ']';
-      // Offsets in code points of the text, like origin's.
-      items = "[";
-      std::size_t item_chars = 0, item_at = 0;
-      auto chars_to = [&](std::size_t offset) {
-        item_chars += utf8::count_code_points(std::string_view(s.text).substr(item_at, offset - item_at));
-        item_at = offset;
-        return item_chars;
-      };
-      for (const SectionItem& item : s.items) {
-        if (items.size() > 1) items += ',';
-        items += "{\"number\":";
-        append_json_string(items, std::string_view(s.text).substr(item.begin, item.marker_end - item.begin));
-        items += ",\"value\":";
-        append_number(items, static_cast<std::size_t>(item.value));
-        items += ",\"line\":";
-        append_number(items, s.origin.line_at(s.text, item.begin));
-        items += ",\"heading\":";
-        append_json_string(items, std::string_view(s.text).substr(item.text_begin, item.heading_end - item.text_begin));
-        items += ",\"start\":";
-        append_number(items, chars_to(item.text_begin));
-        items += ",\"end\":";
-        append_number(items, chars_to(item.text_end));
-        items += '}';
-      }
-      items += ']';
+      write_items(s, items);
       out.reserve(out.size() + s.text.size() + path.size() + origin.size() + items.size() + 512);
       JsonLine json(out);
       json.field("type", "section").field("source", document.source).field("doc", document.doc);
