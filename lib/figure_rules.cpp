@@ -22,17 +22,14 @@ std::string required(const Rule& rule, const std::string& key) {
   return value;
 }
 
-// Each rule's pattern compiles on its own, so a broken rule is named
-// rather than reported as an error somewhere in the combined program.
-void check_pattern(const Rule& rule) {
+void require_pattern(const Rule& rule) {
   if (rule.pattern.empty()) bad_rule(rule, "needs a pattern");
-  RE2::Options options;
-  options.set_log_errors(false);
-  const RE2 re(rule.pattern, options);
-  if (!re.ok()) bad_rule(rule, "bad pattern: " + re.error());
 }
 
-std::unique_ptr<RE2> compile(const std::string& pattern, bool longest) {
+// Compiles a program combined from `rules`. When it does not compile, the
+// rule at fault is named if one fails on its own; each is not compiled
+// alone beforehand, which would double the start-up of every command.
+std::unique_ptr<RE2> compile(const std::string& pattern, bool longest, const std::vector<const Rule*>& rules) {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_longest_match(longest);
@@ -40,8 +37,12 @@ std::unique_ptr<RE2> compile(const std::string& pattern, bool longest) {
   // back from its DFA to the slow NFA on long lines.
   options.set_max_mem(std::int64_t{256} << 20);
   auto re = std::make_unique<RE2>(pattern, options);
-  if (!re->ok()) throw RuleError("the combined figure rules do not compile: " + re->error());
-  return re;
+  if (re->ok()) return re;
+  RE2::Options alone;
+  alone.set_log_errors(false);
+  for (const Rule* rule : rules)
+    if (const RE2 one(rule->pattern, alone); !one.ok()) bad_rule(*rule, "bad pattern: " + one.error());
+  throw RuleError("the combined figure rules do not compile: " + re->error());
 }
 
 // "(?P<u0>p0)|(?P<u1>p1)|…" over the rules, each under its own name.
@@ -80,7 +81,7 @@ std::string alternatives(const std::vector<const Rule*>& rules) {
 FigureRules::FigureRules(const RuleBook& book) {
   std::vector<const Rule*> numerals, placeholders, ranges, multipliers, percents, units, before, mid, after;
   for (const Rule* rule : book.rules("numerals")) {
-    check_pattern(*rule);
+    require_pattern(*rule);
     const std::string role = required(*rule, "role");
     if (role == "numeral") numerals.push_back(rule);
     else if (role == "placeholder") placeholders.push_back(rule);
@@ -101,14 +102,14 @@ FigureRules::FigureRules(const RuleBook& book) {
     factors_.push_back(*factor);
   }
   for (const Rule* rule : book.rules("units")) {
-    check_pattern(*rule);
+    require_pattern(*rule);
     units_.push_back({required(*rule, "unit"), required(*rule, "kind"), rule->get("label", "before") == "after"});
     units.push_back(rule);
   }
   for (const Rule* rule : percents)
     units_.push_back({required(*rule, "unit"), required(*rule, "kind"), false});
   for (const Rule* rule : book.rules("qualifiers")) {
-    check_pattern(*rule);
+    require_pattern(*rule);
     const std::optional<Qualifier> q = qualifier_named(required(*rule, "approx"));
     if (!q) bad_rule(*rule, "approx must be about, over or under");
     const std::string position = required(*rule, "position");
@@ -122,8 +123,10 @@ FigureRules::FigureRules(const RuleBook& book) {
   for (const auto* list : {&before, &mid, &after})
     for (const Rule* rule : *list) qualifiers_.push_back(*qualifier_named(rule->get("approx")));
 
+  std::vector<const Rule*> figure_rules;
   for (const auto* set : {&numerals, &placeholders, &ranges, &multipliers, &percents, &units, &before, &mid, &after})
-    for (const Rule* rule : *set) context_free_ = context_free_ && !may_look_around(rule->pattern);
+    figure_rules.insert(figure_rules.end(), set->begin(), set->end());
+  for (const Rule* rule : figure_rules) context_free_ = context_free_ && !may_look_around(rule->pattern);
   percent_units_ = units.size();
 
   // One group per role, not per rule: RE2 picks a match apart in time that
@@ -141,14 +144,14 @@ FigureRules::FigureRules(const RuleBook& book) {
   if (!multipliers.empty()) pattern += "(?:\\s*(?P<multiplier>" + alternatives(multipliers) + "))?";
   pattern += "\\s*(?P<unit>" + alternatives(units) + "))";
   if (!after.empty()) pattern += "(?:\\s*(?P<after>" + alternatives(after) + "))?";
-  decompose_ = compile(pattern, true);
+  decompose_ = compile(pattern, true, figure_rules);
 
   const std::vector<const Rule*> trap_rules = book.rules("traps");
-  for (const Rule* rule : trap_rules) check_pattern(*rule);
-  if (!trap_rules.empty()) traps_ = compile(alternatives(trap_rules), true);
+  for (const Rule* rule : trap_rules) require_pattern(*rule);
+  if (!trap_rules.empty()) traps_ = compile(alternatives(trap_rules), true, trap_rules);
   if (!multipliers.empty()) {
-    factor_suffix_ = compile("(?:" + named_alternatives(multipliers, "m") + ")\\s*$", false);
-    factor_any_ = compile(alternatives(multipliers), false);
+    factor_suffix_ = compile("(?:" + named_alternatives(multipliers, "m") + ")\\s*$", false, multipliers);
+    factor_any_ = compile(alternatives(multipliers), false, multipliers);
   }
 
   groups_ = decompose_->NumberOfCapturingGroups() + 1;
@@ -163,7 +166,7 @@ FigureRules::FigureRules(const RuleBook& book) {
   auto role = [&](const std::string& name, const std::vector<const Rule*>& rules, Role& out) {
     out.index = index(name);
     if (rules.empty()) return;
-    out.pick = compile(named_alternatives(rules, "r"), true);
+    out.pick = compile(named_alternatives(rules, "r"), true, rules);
     for (std::size_t i = 0; i < rules.size(); ++i)
       out.groups.push_back(out.pick->NamedCapturingGroups().at("r" + std::to_string(i)));
   };

@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "zhmine/figure_rules.hpp"
 #include "zhmine/rule_check.hpp"
 #include "zhmine/rules.hpp"
 
@@ -111,4 +112,12 @@ rule checked
   // Without a check for its set, an "=> EXPECT" example fails rather than passing unchecked.
   failures = test_rules(book, {});
   CHECK(failures.size() == 3);
+}
+
+TEST_CASE("a figure rule that does not compile is named when the rules are loaded") {
+  TempDir dir;
+  dir.write("mine.rules", "set units\n\nrule units.broken\n  pattern   (台\n  unit      台\n  kind      items\n");
+  const RuleBook book = RuleBook::load({dir.path.string()});
+  CHECK_THROWS_WITH(FigureRules(book), Catch::Contains("mine.rules:3") && Catch::Contains("units.broken") &&
+                                           Catch::Contains("bad pattern"));
 }
