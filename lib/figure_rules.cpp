@@ -22,6 +22,21 @@ std::string required(const Rule& rule, const std::string& key) {
   return value;
 }
 
+// Submatch slots for one Match call: on the stack for the usual number of
+// groups, on the heap past it.
+class Submatches {
+ public:
+  explicit Submatches(int n) {
+    if (n > kFixed) more_.resize(static_cast<std::size_t>(n));
+  }
+  re2::StringPiece* data() { return more_.empty() ? fixed_ : more_.data(); }
+
+ private:
+  static constexpr int kFixed = 64;
+  re2::StringPiece fixed_[kFixed];
+  std::vector<re2::StringPiece> more_;
+};
+
 void require_pattern(const Rule& rule) {
   if (rule.pattern.empty()) bad_rule(rule, "needs a pattern");
 }
@@ -253,15 +268,9 @@ FigureRules::Cache& FigureRules::cache() const {
 
 int FigureRules::pick(const Role& role, std::string_view line, std::size_t begin, std::size_t end) {
   if (!role.pick) return -1;
-  constexpr int kFixed = 64;
   const int n = role.pick->NumberOfCapturingGroups() + 1;
-  re2::StringPiece fixed[kFixed];
-  std::vector<re2::StringPiece> more;
-  re2::StringPiece* groups = fixed;
-  if (n > kFixed) {
-    more.resize(static_cast<std::size_t>(n));
-    groups = more.data();
-  }
+  Submatches submatches(n);
+  re2::StringPiece* groups = submatches.data();
   // The first rule that matches all the text of the role is the one the
   // combined program took: an earlier one would have been preferred.
   if (!role.pick->Match(line, begin, end, RE2::ANCHOR_BOTH, groups, n)) return -1;
@@ -271,14 +280,8 @@ int FigureRules::pick(const Role& role, std::string_view line, std::size_t begin
 }
 
 bool FigureRules::decompose(std::string_view line, std::size_t begin, std::size_t end, Parts& parts) const {
-  constexpr int kFixed = 64;
-  re2::StringPiece fixed[kFixed];
-  std::vector<re2::StringPiece> more;
-  re2::StringPiece* groups = fixed;
-  if (groups_ > kFixed) {
-    more.resize(static_cast<std::size_t>(groups_));
-    groups = more.data();
-  }
+  Submatches submatches(groups_);
+  re2::StringPiece* groups = submatches.data();
   if (!decompose_->Match(line, begin, end, RE2::ANCHOR_BOTH, groups, groups_)) return false;
   auto matched = [&](int i) { return i >= 0 && groups[i].data() != nullptr; };
   auto from = [&](int i) { return static_cast<std::size_t>(groups[i].data() - line.data()); };
