@@ -6,6 +6,8 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <string_view>
+#include <vector>
 
 namespace zhmine {
 
@@ -34,6 +36,47 @@ RuleExample parse_example(bool should_match, std::string_view value, std::size_t
   return example;
 }
 
+// The cells of a table row: one per column split at runs of blanks, the
+// last column taking the rest of the line; "-" is an empty cell.
+std::vector<std::string_view> row_cells(std::string_view line, std::size_t columns) {
+  std::vector<std::string_view> cells;
+  while (!line.empty() && cells.size() + 1 < columns) {
+    const auto blank = line.find_first_of(" \t");
+    cells.push_back(line.substr(0, blank));
+    line = blank == std::string_view::npos ? std::string_view() : trim(line.substr(blank));
+  }
+  if (!line.empty()) cells.push_back(line);
+  for (std::string_view& cell : cells)
+    if (cell == "-") cell = {};
+  return cells;
+}
+
+// A table row as a rule: "id" and "pattern" are the rule's, "example" holds
+// examples separated by " | ", each "TEXT => EXPECT"; any other column is an
+// attribute.
+Rule table_row(const std::vector<std::string>& columns, std::string_view line, const std::string& path,
+               std::size_t number) {
+  const std::vector<std::string_view> cells = row_cells(line, columns.size());
+  if (cells.size() < 2) fail(path, number, "a table row needs at least an id and a pattern");
+  Rule rule{std::string(cells[0]), "", {}, {}, path, number};
+  for (std::size_t i = 1; i < cells.size(); ++i) {
+    if (cells[i].empty()) continue;
+    if (columns[i] == "pattern") {
+      rule.pattern = cells[i];
+    } else if (columns[i] == "example") {
+      for (std::string_view rest = cells[i]; !rest.empty();) {
+        const auto bar = rest.find(" | ");
+        rule.examples.push_back(parse_example(true, trim(rest.substr(0, bar)), number));
+        rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 3);
+      }
+    } else {
+      rule.attributes.emplace(columns[i], std::string(cells[i]));
+    }
+  }
+  if (rule.pattern.empty()) fail(path, number, "rule " + rule.id + ": a table row needs a pattern");
+  return rule;
+}
+
 fs::path executable_dir() {
   std::error_code ec;
   const fs::path self = fs::read_symlink("/proc/self/exe", ec);
@@ -53,6 +96,12 @@ RuleFile read_rule_file(const fs::path& path) {
   RuleFile file{path.string(), "", {}};
   std::set<std::string> ids;
   Rule* rule = nullptr;
+  std::vector<std::string> columns;  // of the table being read, if any
+  auto add = [&](Rule r, std::size_t number) -> Rule& {
+    if (!ids.insert(r.id).second) fail(file.path, number, "rule " + r.id + " defined twice");
+    file.rules.push_back(std::move(r));
+    return file.rules.back();
+  };
   std::string raw;
   for (std::size_t number = 1; std::getline(in, raw); ++number) {
     std::string_view line = raw;
@@ -73,11 +122,19 @@ RuleFile read_rule_file(const fs::path& path) {
       } else if (key == "rule") {
         if (value.empty() || value.find_first_of(" \t") != std::string_view::npos)
           fail(file.path, number, "'rule' needs one id");
-        if (!ids.insert(std::string(value)).second) fail(file.path, number, "rule " + std::string(value) + " defined twice");
-        file.rules.push_back(Rule{std::string(value), "", {}, {}, file.path, number});
-        rule = &file.rules.back();
+        rule = &add(Rule{std::string(value), "", {}, {}, file.path, number}, number);
+        columns.clear();
+      } else if (key == "columns") {
+        columns.clear();
+        for (std::string_view cell : row_cells(value, std::string_view::npos)) columns.emplace_back(cell);
+        if (columns.size() < 2 || columns[0] != "id" || columns[1] != "pattern")
+          fail(file.path, number, "'columns' must begin with id and pattern");
+        rule = nullptr;
+      } else if (!columns.empty()) {
+        add(table_row(columns, line, file.path, number), number);
       } else {
-        fail(file.path, number, "expected 'set NAME' or 'rule ID' at the start of a line, got '" + key + "'");
+        fail(file.path, number,
+             "expected 'set NAME', 'rule ID' or 'columns …' at the start of a line, got '" + key + "'");
       }
       continue;
     }

@@ -17,6 +17,13 @@
 //                                  with "=> EXPECT", the consumer also
 //                                  checks what it makes of the example
 //
+// A lexicon is written as a table, one rule a line, after a `columns` line
+// naming the columns (id and pattern first; "example" holds " | "-separated
+// examples; the other columns are attributes):
+//
+//   columns  id  pattern  unit  kind  example
+//   weight.jin   斤|市斤   斤   weight   亩产一千斤 => 1000 斤
+//
 // The format is documented for users in docs/rules.md.
 #pragma once
 
