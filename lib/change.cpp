@@ -67,10 +67,13 @@ Change figure_change(const FigureRecord* old_figure, const FigureRecord* new_fig
            old_figure ? old_figure->record : nlohmann::ordered_json(),
            new_figure ? new_figure->record : nlohmann::ordered_json(),
            std::nullopt,
-           std::nullopt};
+           std::nullopt,
+           {}};
   if (old_figure && new_figure && old_figure->value && new_figure->value) {
     if (const auto minus = old_figure->value->negated()) c.delta = new_figure->value->plus(*minus);
-    c.ratio = ratio_of(old_figure->value, new_figure->value);
+    const bool percent = c.unit == "%";
+    c.delta_unit = percent ? "百分点" : c.unit.is_string() ? c.unit.get<std::string>() : "";
+    if (!percent) c.ratio = ratio_of(old_figure->value, new_figure->value);
   }
   return c;
 }
@@ -80,8 +83,8 @@ void write_change_record(const Change& change, std::string& out) {
   line.field("type", "change").field("what", name_of(change.what)).field("change", name_of(change.change));
   line.field("path", change.path).field("label", change.label).field("unit", change.unit);
   line.field("old", change.old_record).field("new", change.new_record);
-  if (change.delta) line.raw("delta", change.delta->to_string());
-  else line.null("delta");
+  if (change.delta) line.raw("delta", change.delta->to_string()).field("delta_unit", change.delta_unit);
+  else line.null("delta").null("delta_unit");
   if (change.ratio) line.raw("ratio", *change.ratio);
   else line.null("ratio");
   line.end();

@@ -88,7 +88,7 @@ void format_change(const Change& c, const Palette& p, std::string& out) {
         std::string line = "  " + std::string(c.change == Change::Kind::unchanged ? "=" : "~") + " " + label + " " +
                            figure_text(o) + " → " + figure_text(n);
         if (c.delta) line += " (" + std::string(c.delta->is_negative() ? "" : "+") + c.delta->to_string() + " " +
-                             string_of(n, "unit") + (c.ratio ? ", ×" + *c.ratio : "") + ")";
+                             c.delta_unit + (c.ratio ? ", ×" + *c.ratio : "") + ")";
         out += (c.change == Change::Kind::unchanged ? line : p.yellow(line)) + "  " + p.dim(cite(o) + " " + cite(n)) + "\n";
       }
       return;

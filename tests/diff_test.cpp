@@ -180,11 +180,11 @@ TEST_CASE("change records carry both sides and exact deltas") {
   const auto j = nlohmann::ordered_json::parse(out);
   std::vector<std::string> keys;
   for (const auto& [k, v] : j.items()) keys.push_back(k);
-  CHECK(keys == std::vector<std::string>{"type", "what", "change", "path", "label", "unit", "old", "new", "delta", "ratio"});
+  CHECK(keys == std::vector<std::string>{"type", "what", "change", "path", "label", "unit", "old", "new", "delta", "delta_unit", "ratio"});
   CHECK(j["old"]["source"] == "2019.txt");
   CHECK(j["new"]["source"] == "2020.txt");
   CHECK(j["unit"] == "人");
-  CHECK(out.find("\"delta\":330,\"ratio\":1.1111}") != std::string::npos);
+  CHECK(out.find("\"delta\":330,\"delta_unit\":\"人\",\"ratio\":1.1111}") != std::string::npos);
 
   FigureRecord a, b;
   a.value = Decimal::parse("83.88");
@@ -195,6 +195,21 @@ TEST_CASE("change records carry both sides and exact deltas") {
   CHECK(*c.ratio == "1.0459");
   b.value = Decimal(0);
   CHECK(figure_change(&b, &a).ratio == std::nullopt);  // no ratio from zero
+}
+
+TEST_CASE("a change of a percentage is in percentage points, without a ratio") {
+  FigureRecord a, b;
+  a.value = Decimal::parse("5.2");
+  b.value = Decimal::parse("5");
+  a.record = nlohmann::ordered_json{{"unit", "%"}};
+  b.record = a.record;
+  const Change c = figure_change(&a, &b);
+  CHECK(c.delta->to_string() == "-0.2");
+  CHECK(c.delta_unit == "百分点");
+  CHECK(c.ratio == std::nullopt);
+  a.record["unit"] = b.record["unit"] = "元";
+  CHECK(figure_change(&a, &b).delta_unit == "元");
+  CHECK(figure_change(&a, &b).ratio);
 }
 
 TEST_CASE("the text format is compact and uncoloured unless asked") {

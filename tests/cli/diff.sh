@@ -12,7 +12,7 @@ run diff "$this" "$next"
 expect_eq "raw status" 0 "$status"
 expect_eq "figure changes" "4 added 23 changed 3 removed" \
   "$(jq -r 'select(.what=="figure") | .change' <<<"$out" | sort | uniq -c | awk '{print $1, $2}' | paste -sd' ')"
-expect_eq "record fields" '["type","what","change","path","label","unit","old","new","delta","ratio"]' \
+expect_eq "record fields" '["type","what","change","path","label","unit","old","new","delta","delta_unit","ratio"]' \
   "$(head -1 <<<"$out" | jq -c keys_unsorted)"
 expect_eq "membership" '734 780 46 1.0627 15 15' \
   "$(jq -r 'select(.what=="figure" and .old.value==734) | "\(.old.value) \(.new.value) \(.delta) \(.ratio) \(.old.line) \(.new.line)"' <<<"$out")"
