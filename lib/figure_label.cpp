@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <array>
 
+#include <memory>
+
 #include <re2/re2.h>
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
 
 #include "zhmine/punctuation.hpp"
 #include "zhmine/utf8.hpp"
@@ -13,10 +17,43 @@ namespace zhmine {
 namespace {
 
 // A label is a phrase, not a clause: past this many characters it is cut,
-// keeping the end nearest the figure.
+// keeping the end nearest the figure, at the start of a word.
 constexpr std::size_t kLabelChars = 12;
 
+// How far a label may run past kLabelChars to begin at a word boundary.
+constexpr std::size_t kReachChars = 6;
+
 bool ends_phrase(char32_t c) { return marks(MarkClass::label_end).contains(c); }
+
+// Where in `phrase` (bytes) the word holding byte `cut` begins, looking back
+// at most kReachChars characters: 居民人均可支配收入, not 民人均可支配收入.
+// ICU's dictionary word breaks; `cut` itself when it is a boundary or none
+// is in reach.
+std::size_t word_start(std::string_view phrase, std::size_t cut) {
+  std::size_t from = cut;
+  for (std::size_t n = 0; n < kReachChars && from > 0; ++n)
+    do --from;
+    while (from > 0 && (static_cast<unsigned char>(phrase[from]) & 0xC0) == 0x80);
+  if (from == cut) return cut;
+  thread_local std::unique_ptr<icu::BreakIterator> words = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+    return U_SUCCESS(status) ? std::move(it) : nullptr;
+  }();
+  if (!words) return cut;
+  const std::string_view window = phrase.substr(from);
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(window.data(), static_cast<int32_t>(window.size())));
+  const int32_t target =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(window.data(), static_cast<int32_t>(cut - from))).length();
+  words->setText(text);
+  if (words->isBoundary(target)) return cut;
+  const int32_t before = words->preceding(target);
+  if (before == icu::BreakIterator::DONE || before <= 0) return cut;
+  // Back to bytes: the UTF-8 length of the first `before` code units.
+  std::string prefix;
+  text.tempSubString(0, before).toUTF8String(prefix);
+  return from + prefix.size();
+}
 
 std::string_view trim_spaces(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -71,7 +108,7 @@ std::string FigureLabeler::label(std::string_view line, std::size_t floor, std::
     std::size_t count = 0;
     for (std::size_t i = 0; i < before.size(); i += utf8::decode(before, i).length) ring[count++ % ring.size()] = i;
     ring[count++ % ring.size()] = before.size();
-    if (count > kLabelChars + 1) before.remove_prefix(ring[(count - 1 - kLabelChars) % ring.size()]);
+    if (count > kLabelChars + 1) before.remove_prefix(word_start(before, ring[(count - 1 - kLabelChars) % ring.size()]));
   }
   // After: forward from the figure to the end of its phrase.
   std::string_view after = line.substr(end);

@@ -96,6 +96,8 @@ class RecordWriter {
       if (f.value) record.raw("value", f.value->to_string());
       else record.null("value");
       record.field("unit", f.unit).field("kind", f.kind);
+      if (f.currency.empty()) record.null("currency");
+      else record.field("currency", f.currency);
       if (f.approx == Qualifier::exact) record.null("approx");
       else record.field("approx", qualifier_name(f.approx));
       if (f.max) record.raw("max", f.max->to_string());
@@ -141,6 +143,11 @@ void extract_figure_records(const FigureExtractor& extractor, const Document& do
                             Report& report) {
   RecordWriter writer(document);
   const std::string_view text = document.text;
+  // Figures too large to hold: the first is named, the rest counted, so a
+  // file that has one on every line gives one warning, not thousands.
+  std::size_t too_large = 0;
+  std::string first_too_large;
+  std::size_t first_line = 0;
   for (std::size_t start = 0, end; start < text.size(); start = end) {
     end = block_end(text, start);
     std::vector<Figure> figures = extractor.extract(text.substr(start, end - start));
@@ -152,12 +159,16 @@ void extract_figure_records(const FigureExtractor& extractor, const Document& do
     }
     writer.write(figures, records.buffer());
     for (const Figure& f : figures)
-      if (f.out_of_range)
-        report.warning(document.source, writer.line_of(f.begin),
-                       "figure \"" + std::string(text.substr(f.begin, f.end - f.begin)) +
-                           "\" is too large to hold exactly; its value is null");
+      if (f.out_of_range && too_large++ == 0) {
+        first_too_large = std::string(text.substr(f.begin, f.end - f.begin));
+        first_line = writer.line_of(f.begin);
+      }
     records.spill_if_large();
   }
+  if (too_large)
+    report.warning(document.source, first_line,
+                   "figure \"" + first_too_large + "\" is too large to hold exactly; its value is null" +
+                       (too_large > 1 ? " (and " + std::to_string(too_large - 1) + " more in this file)" : ""));
 }
 
 }  // namespace zhmine

@@ -91,25 +91,56 @@ std::string alternatives(const std::vector<const Rule*>& rules) {
   return out;
 }
 
+// A units rule's UnitInfo: unit, kind, label, currency and parts
+// ("角=0.1,分=0.01").
+UnitInfo unit_info(const Rule& rule) {
+  UnitInfo info{required(rule, "unit"), required(rule, "kind"), LabelPlace::before, rule.get("currency"), {}};
+  const std::string label = rule.get("label", "before");
+  if (label == "after") info.label = LabelPlace::after;
+  else if (label == "unit") info.label = LabelPlace::unit;
+  else if (label != "before") bad_rule(rule, "label must be before, after or unit");
+  const std::string parts = rule.get("parts");
+  for (std::size_t from = 0; from < parts.size();) {
+    std::size_t comma = parts.find(',', from);
+    if (comma == std::string::npos) comma = parts.size();
+    const std::string part = parts.substr(from, comma - from);
+    const std::size_t eq = part.find('=');
+    const std::optional<Decimal> factor =
+        eq == std::string::npos ? std::nullopt : Decimal::parse(part.substr(eq + 1));
+    if (!factor || eq == 0) bad_rule(rule, "parts must read UNIT=FACTOR,…: \"" + part + "\"");
+    info.parts.emplace_back(part.substr(0, eq), *factor);
+    from = comma + 1;
+  }
+  return info;
+}
+
 }  // namespace
 
 FigureRules::FigureRules(const RuleBook& book) {
-  std::vector<const Rule*> numerals, placeholders, ranges, multipliers, percents, units, before, mid, after;
-  for (const Rule* rule : book.rules("numerals")) {
-    require_pattern(*rule);
-    const std::string role = required(*rule, "role");
-    if (role == "numeral") numerals.push_back(rule);
-    else if (role == "placeholder") placeholders.push_back(rule);
-    else if (role == "range") ranges.push_back(rule);
-    else if (role == "multiplier") multipliers.push_back(rule);
-    else if (role == "percent") percents.push_back(rule);
-    else bad_rule(*rule, "role must be numeral, placeholder, range, multiplier or percent, not \"" + role + "\"");
-    const std::string chars = rule->get("chars");
+  // The characters a rule's figures can begin with (its "chars"): a line
+  // without any is skipped before the regular expression runs.
+  auto may_start = [&](const Rule& rule) {
+    const std::string chars = rule.get("chars");
     for (std::size_t i = 0; i < chars.size();) {
       const utf8::Decoded d = utf8::decode(chars, i);
       if (d.code_point < starts_.size()) starts_.set(d.code_point);
       i += d.length;
     }
+  };
+  std::vector<const Rule*> numerals, placeholders, ranges, across, multipliers, words, units, symbols, before, mid,
+      after;
+  for (const Rule* rule : book.rules("numerals")) {
+    require_pattern(*rule);
+    const std::string role = required(*rule, "role");
+    if (role == "numeral") numerals.push_back(rule);
+    else if (role == "placeholder") placeholders.push_back(rule);
+    else if (role == "range") (rule->get("across") == "yes" ? across : ranges).push_back(rule);
+    else if (role == "multiplier") multipliers.push_back(rule);
+    else if (role == "percent" || role == "fraction" || role == "doubling") words.push_back(rule);
+    else
+      bad_rule(*rule, "role must be numeral, placeholder, range, multiplier, percent, fraction or doubling, not \"" +
+                          role + "\"");
+    may_start(*rule);
   }
   for (const Rule* rule : multipliers) {
     const std::optional<Decimal> factor = Decimal::parse(required(*rule, "factor"));
@@ -118,11 +149,24 @@ FigureRules::FigureRules(const RuleBook& book) {
   }
   for (const Rule* rule : book.rules("units")) {
     require_pattern(*rule);
-    units_.push_back({required(*rule, "unit"), required(*rule, "kind"), rule->get("label", "before") == "after"});
+    units_.push_back(unit_info(*rule));
     units.push_back(rule);
   }
-  for (const Rule* rule : percents)
-    units_.push_back({required(*rule, "unit"), required(*rule, "kind"), false});
+  word_units_ = units_.size();
+  for (const Rule* rule : words) {
+    units_.push_back(unit_info(*rule));
+    const std::string role = rule->get("role");
+    readings_.push_back(role == "percent" ? WordReading::percent
+                        : role == "fraction" ? WordReading::fraction
+                                             : WordReading::doubling);
+  }
+  symbol_units_ = units_.size();
+  for (const Rule* rule : book.rules("symbols")) {
+    require_pattern(*rule);
+    units_.push_back(unit_info(*rule));
+    symbols.push_back(rule);
+    may_start(*rule);
+  }
   for (const Rule* rule : book.rules("qualifiers")) {
     require_pattern(*rule);
     const std::optional<Qualifier> q = qualifier_named(required(*rule, "approx"));
@@ -137,27 +181,37 @@ FigureRules::FigureRules(const RuleBook& book) {
   // Qualifiers are numbered across positions, in the order their groups come.
   for (const auto* list : {&before, &mid, &after})
     for (const Rule* rule : *list) qualifiers_.push_back(*qualifier_named(rule->get("approx")));
+  for (const Rule* rule : before) not_after_.push_back(rule->get("not_after"));
 
   std::vector<const Rule*> figure_rules;
-  for (const auto* set : {&numerals, &placeholders, &ranges, &multipliers, &percents, &units, &before, &mid, &after})
+  for (const auto* set :
+       {&numerals, &placeholders, &ranges, &across, &multipliers, &words, &units, &symbols, &before, &mid, &after})
     figure_rules.insert(figure_rules.end(), set->begin(), set->end());
   for (const Rule* rule : figure_rules) context_free_ = context_free_ && !may_look_around(rule->pattern);
-  percent_units_ = units.size();
 
   // One group per role, not per rule: RE2 picks a match apart in time that
   // grows with the groups it carries (docs/extract-figures.md, "Speed").
-  const std::string number = alternatives(numerals);
+  //   [before] ( WORD
+  //            | SYMBOL NUMBER
+  //            | (PLACEHOLDER | NUMBER) [[UNIT] ACROSS MAX | RANGE MAX] [MID] [MULTIPLIER] UNIT ) [after]
+  // A range's lower end may carry the unit only across a dash or 至/到
+  // (6%-6.5%, 十五亿元到二十亿元), never across 、 (6%、8% is a list).
+  const std::string number = alternatives(numerals), unit = alternatives(units);
   std::string pattern;
   if (!before.empty()) pattern += "(?:(?P<before>" + alternatives(before) + ")\\s*)?";
   pattern += "(?:";
-  if (!percents.empty()) pattern += "(?P<percent>" + alternatives(percents) + ")|";
+  if (!words.empty()) pattern += "(?P<word>" + alternatives(words) + ")|";
+  if (!symbols.empty()) pattern += "(?P<symbol>" + alternatives(symbols) + ")\\s*(?P<symbol_number>" + number + ")|";
   pattern += "(?:";
   if (!placeholders.empty()) pattern += "(?P<placeholder>" + alternatives(placeholders) + ")|";
   pattern += "(?P<number>" + number + "))";
-  if (!ranges.empty()) pattern += "(?:\\s*(?:" + alternatives(ranges) + ")\\s*(?P<max>" + number + "))?";
+  std::string range;
+  if (!across.empty()) range += "(?:\\s*(?:" + unit + "))?\\s*(?:" + alternatives(across) + ")";
+  if (!ranges.empty()) range += std::string(range.empty() ? "" : "|") + "\\s*(?:" + alternatives(ranges) + ")";
+  if (!range.empty()) pattern += "(?:(?:" + range + ")\\s*(?P<max>" + number + "))?";
   if (!mid.empty()) pattern += "(?:\\s*(?P<mid>" + alternatives(mid) + "))?";
   if (!multipliers.empty()) pattern += "(?:\\s*(?P<multiplier>" + alternatives(multipliers) + "))?";
-  pattern += "\\s*(?P<unit>" + alternatives(units) + "))";
+  pattern += "\\s*(?P<unit>" + unit + "))";
   if (!after.empty()) pattern += "(?:\\s*(?P<after>" + alternatives(after) + "))?";
   decompose_ = compile(pattern, true, figure_rules);
 
@@ -176,6 +230,7 @@ FigureRules::FigureRules(const RuleBook& book) {
     return it == names.end() ? -1 : it->second;
   };
   number_ = index("number");
+  symbol_number_ = index("symbol_number");
   placeholder_ = index("placeholder");
   max_ = index("max");
   auto role = [&](const std::string& name, const std::vector<const Rule*>& rules, Role& out) {
@@ -190,7 +245,8 @@ FigureRules::FigureRules(const RuleBook& book) {
   role("after", after, after_);
   role("multiplier", multipliers, multiplier_);
   role("unit", units, unit_);
-  role("percent", percents, percent_);
+  role("word", words, word_);
+  role("symbol", symbols, symbol_);
   if (factor_suffix_)
     for (std::size_t i = 0; i < factors_.size(); ++i)
       suffix_groups_.push_back({factor_suffix_->NamedCapturingGroups().at("m" + std::to_string(i)), i});
@@ -246,7 +302,9 @@ using TextMap = std::unordered_map<std::string, T, TransparentHash, std::equal_t
 // of (-1: none).
 struct FigureRules::Parts {
   std::uint32_t number_begin = 0, number_end = 0, max_begin = 0, max_end = 0;
-  bool has_number = false, has_max = false, placeholder = false, percent_words = false;
+  std::uint32_t unit_begin = 0, unit_end = 0, multiplier_begin = 0, multiplier_end = 0, before_end = 0;
+  bool has_number = false, has_max = false, placeholder = false;
+  int word = -1;  // the word rule, for a figure of one word
   int unit = -1, factor = -1, before = -1, mid = -1, after = -1;
 };
 
@@ -300,9 +358,13 @@ bool FigureRules::decompose(std::string_view line, std::size_t begin, std::size_
     return found;
   };
   parts = Parts{};
-  parts.percent_words = matched(percent_.index);
+  parts.word = rule(word_);
   parts.placeholder = matched(placeholder_);
-  const int number = parts.percent_words ? percent_.index : parts.placeholder ? placeholder_ : number_;
+  const bool symbol = matched(symbol_.index);
+  const int number = parts.word >= 0 ? word_.index
+                     : parts.placeholder ? placeholder_
+                     : symbol           ? symbol_number_
+                                        : number_;
   if (matched(number)) {
     parts.has_number = true;
     parts.number_begin = static_cast<std::uint32_t>(from(number) - begin);
@@ -313,14 +375,41 @@ bool FigureRules::decompose(std::string_view line, std::size_t begin, std::size_
     parts.max_begin = static_cast<std::uint32_t>(from(max_) - begin);
     parts.max_end = static_cast<std::uint32_t>(parts.max_begin + groups[max_].size());
   }
-  if (parts.percent_words) {
-    const int i = rule(percent_);
-    parts.unit = i < 0 ? -1 : static_cast<int>(percent_units_) + i;
+  if (parts.word >= 0) {
+    parts.unit = static_cast<int>(word_units_) + parts.word;
+  } else if (symbol) {
+    const int i = rule(symbol_);
+    parts.unit = i < 0 ? -1 : static_cast<int>(symbol_units_) + i;
   } else {
     parts.unit = rule(unit_);
+    if (matched(unit_.index)) {
+      parts.unit_begin = static_cast<std::uint32_t>(from(unit_.index) - begin);
+      parts.unit_end = static_cast<std::uint32_t>(parts.unit_begin + groups[unit_.index].size());
+    }
+    // RE2 may split 5000万千瓦 as 5000万千 + 瓦: a magnitude that begins a
+    // longer unit (千瓦, 千克, 千米) belongs to the unit.
+    constexpr std::size_t kMagnitudeBytes = 3;  // 十百千万亿 in UTF-8
+    static constexpr std::string_view kMagnitudes = "十百千万亿";
+    if (parts.has_number && !parts.has_max && parts.unit >= 0 && parts.unit_begin == parts.number_end &&
+        parts.number_end - parts.number_begin > kMagnitudeBytes) {
+      const std::size_t at = begin + parts.number_end - kMagnitudeBytes;
+      if (kMagnitudes.find(line.substr(at, kMagnitudeBytes)) != std::string_view::npos) {
+        if (const int longer = pick(unit_, line, at, begin + parts.unit_end); longer >= 0) {
+          parts.unit = longer;
+          parts.number_end -= kMagnitudeBytes;
+          parts.unit_begin -= kMagnitudeBytes;
+        }
+      }
+    }
   }
   parts.factor = rule(multiplier_);
+  if (parts.factor >= 0) {
+    parts.multiplier_begin = static_cast<std::uint32_t>(from(multiplier_.index) - begin);
+    parts.multiplier_end = static_cast<std::uint32_t>(parts.multiplier_begin + groups[multiplier_.index].size());
+  }
   parts.before = rule(before_);
+  if (parts.before >= 0)
+    parts.before_end = static_cast<std::uint32_t>(from(before_.index) + groups[before_.index].size() - begin);
   const int mid = rule(mid_), after = rule(after_);
   parts.mid = mid < 0 ? -1 : static_cast<int>(before_.groups.size()) + mid;
   parts.after = after < 0 ? -1 : static_cast<int>(before_.groups.size() + mid_.groups.size()) + after;
@@ -361,13 +450,21 @@ bool FigureRules::next(std::string_view line, std::size_t pos, FigureMatch& matc
     match = FigureMatch{};
     match.begin = begin;
     match.end = end;
-    match.percent_words = parts.percent_words;
+    if (parts.word >= 0) match.word = readings_[static_cast<std::size_t>(parts.word)];
     match.placeholder = parts.placeholder;
     if (parts.has_number) match.number = text.substr(parts.number_begin, parts.number_end - parts.number_begin);
     if (parts.has_max) match.max = text.substr(parts.max_begin, parts.max_end - parts.max_begin);
     match.unit = &units_[static_cast<std::size_t>(parts.unit)];
-    if (parts.factor >= 0) match.factor = factors_[static_cast<std::size_t>(parts.factor)];
-    if (parts.before >= 0) match.before = qualifiers_[static_cast<std::size_t>(parts.before)];
+    match.unit_text = text.substr(parts.unit_begin, parts.unit_end - parts.unit_begin);
+    if (parts.factor >= 0) {
+      match.factor = factors_[static_cast<std::size_t>(parts.factor)];
+      match.multiplier = text.substr(parts.multiplier_begin, parts.multiplier_end - parts.multiplier_begin);
+    }
+    if (parts.before >= 0) {
+      match.before = qualifiers_[static_cast<std::size_t>(parts.before)];
+      match.before_text = text.substr(0, parts.before_end);
+      match.before_not_after = not_after_[static_cast<std::size_t>(parts.before)];
+    }
     if (parts.mid >= 0) match.mid = qualifiers_[static_cast<std::size_t>(parts.mid)];
     if (parts.after >= 0) match.after = qualifiers_[static_cast<std::size_t>(parts.after)];
     return true;
@@ -388,8 +485,10 @@ void FigureRules::traps(std::string_view line, std::vector<std::pair<std::size_t
                             traps_->Match(line, pos, line.size(), RE2::UNANCHORED, &found, 1);) {
     const auto begin = static_cast<std::size_t>(found.data() - line.data());
     spans.emplace_back(begin, begin + found.size());
-    // An empty match (a pattern of optional parts) must still move on.
-    pos = begin + std::max<std::size_t>(found.size(), 1);
+    // The next trap may begin inside this one (处理一批: 处理, then 理一批,
+    // the article), so the search goes on from the next character.
+    pos = begin + 1;
+    while (pos < line.size() && (static_cast<unsigned char>(line[pos]) & 0xC0) == 0x80) ++pos;
   }
 }
 

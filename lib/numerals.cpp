@@ -267,8 +267,8 @@ bool Composer::small_unit(int power) {
     if (!take(pending_->scaled(power), &add)) return false;
   } else if (power == 1 &&
              (last_ == Last::start || last_ == Last::zero ||
-              (last_ == Last::unit && section_power_ < 0))) {
-    add = Decimal(10);  // 十五, 一百零十万, 二万十
+              (last_ == Last::unit && (section_power_ < 0 || section_power_ > power)))) {
+    add = Decimal(10);  // 十五, 一百零十万, 二万十, 一百十八
   } else if (last_ == Last::start) {
     // 百三, 千万: a leading 百 or 千 needs something after it.
     if (!take(power_of_ten(power), &add)) return false;
@@ -1043,6 +1043,46 @@ std::optional<VagueNumber> parse_vague(std::string_view text) {
   });
   if (!r || r->approx == Approx::exact) return std::nullopt;
   return VagueNumber{r->value, r->approx};
+}
+
+std::optional<Decimal> parse_fraction(std::string_view text) {
+  const auto r = read_whole(text, Options{}, [](Reader& reader, std::size_t i) {
+    return reader.fraction(i);
+  });
+  if (!r) return std::nullopt;
+  return r->value;
+}
+
+std::optional<NumeralRange> parse_adjacent_range(std::string_view text) {
+  const Chars s = decode(text);
+  const auto [first, last] = trimmed(s);
+  // [十] d1 d2 [units]: the two digits are neighbours (一两 is 1 and 2).
+  const std::size_t lead = first < last && s[first].c == U'十' ? 1 : 0;
+  const std::size_t i = first + lead;
+  if (i + 2 > last) return std::nullopt;
+  const int low = digit_value(s[i].c);
+  const int high = digit_value(s[i + 1].c);
+  if (low <= 0 || high != low + 1) return std::nullopt;
+  for (std::size_t k = i + 2; k < last; ++k)
+    if (unit_power(s[k].c) == 0) return std::nullopt;
+  // The range's ends are the numeral with one digit, then with the other.
+  auto with_digit = [&](const Char& digit) {
+    std::string out;
+    out.append(text.substr(0, s[i].begin)).append(text.substr(digit.begin, digit.end - digit.begin));
+    return out.append(text.substr(s[i + 1].end));
+  };
+  const std::string one = with_digit(s[i]), two = with_digit(s[i + 1]);
+  std::optional<Decimal> a = parse_numeral(one), b = parse_numeral(two);
+  if (!a || !b) return std::nullopt;
+  return NumeralRange{*a, *b};
+}
+
+bool numeral_too_large(std::string_view text) {
+  const Chars s = decode(text);
+  const auto [first, last] = trimmed(s);
+  Reader reader(s, Options{});
+  reader.signed_number(first);
+  return reader.overflowed();
 }
 
 std::vector<NumeralSpan> scan_numerals(std::string_view text) {

@@ -15,7 +15,7 @@ std::map<std::string, ExampleCheck> shipped_example_checks() {
   // Each consumer checks the examples of the sets it reads.
   const ExampleCheck figures = check_figure_example;
   const ExampleCheck headings = check_heading_example;
-  return {{"numerals", figures}, {"units", figures},     {"qualifiers", figures}, {"traps", figures},
+  return {{"numerals", figures}, {"units", figures},     {"symbols", figures},  {"qualifiers", figures}, {"traps", figures},
           {"labels", figures},   {"headings", headings}, {"items", headings}};
 }
 

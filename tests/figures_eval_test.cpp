@@ -1,15 +1,19 @@
-// Accuracy of extract-figures against the hand-annotated gold figures of
-// three sample reports (tests/gold/figures/*.tsv) and the list of traps:
+// Accuracy of extract-figures against hand-annotated gold: the figures of
+// three sample reports (tests/gold/figures/*.tsv) and the list of traps, and
+// slices of real government work reports (tests/gold/genre/figures/):
 // precision, recall and F1 on (line, value, unit, approx), and every trap
-// that came out as a figure. Units compare as written: the gold keeps the
-// measure word (名, 人次) and so does the record's "unit".
+// that came out as a figure.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
+
+#include <re2/re2.h>
 
 #include "zhmine/figures.hpp"
 #include "zhmine/normalizer.hpp"
@@ -46,15 +50,16 @@ std::vector<std::vector<std::string>> read_tsv(const fs::path& path) {
   return rows;
 }
 
-// A sample as extract-figures sees it: decoded and normalized.
-Document load_sample(const std::string& name) {
-  const fs::path path = kRoot / "data" / "samples" / name;
+// A report file as extract-figures sees it: decoded and normalized.
+Document load_report(const fs::path& path) {
   Report report;
   std::optional<Document> doc =
       load_document(InputItem{InputItem::Kind::raw_file, path.string(), 0, read_file(path)}, StageOptions{}, report);
   REQUIRE(doc);
   return std::move(*doc);
 }
+
+Document load_sample(const std::string& name) { return load_report(kRoot / "data" / "samples" / name); }
 
 struct Located {
   std::size_t line;
@@ -72,48 +77,96 @@ std::string key(std::size_t line, const std::string& value, const std::string& u
   return std::to_string(line) + " " + value + " " + unit + " " + (approx.empty() ? "-" : approx);
 }
 
+// A gold value: a decimal, "null" for a placeholder, or a fraction "1/3".
+std::string gold_value(const std::string& text) {
+  if (text == "null") return text;
+  if (const std::size_t slash = text.find('/'); slash != std::string::npos)
+    return Decimal::parse(text.substr(0, slash))->divided_by(*Decimal::parse(text.substr(slash + 1)))->to_string();
+  const std::optional<Decimal> value = Decimal::parse(text);
+  REQUIRE(value);
+  return value->to_string();
+}
+
+// The record's written form of a unit as the gold writes it (千克 → 公斤):
+// the unit of the units rule whose pattern the whole of it matches. The
+// genre gold writes units as the text does; the seed gold already as records do.
+class UnitForms {
+ public:
+  explicit UnitForms(const RuleBook& book) {
+    for (const char* set : {"units", "numerals", "symbols"})
+      for (const Rule* rule : book.rules(set))
+        if (!rule->get("unit").empty())
+          rules_.emplace_back(std::make_unique<RE2>(rule->pattern), rule->get("unit"));
+  }
+  std::string operator()(const std::string& written) const {
+    for (const auto& [re, unit] : rules_)
+      if (unit == written || RE2::FullMatch(written, *re)) return unit;
+    return written;
+  }
+
+ private:
+  std::vector<std::pair<std::unique_ptr<RE2>, std::string>> rules_;
+};
+
+struct Tally {
+  std::size_t gold = 0, found = 0, right = 0;
+  void add(const Tally& t) {
+    gold += t.gold;
+    found += t.found;
+    right += t.right;
+  }
+  double precision() const { return found ? double(right) / double(found) : 1; }
+  double recall() const { return gold ? double(right) / double(gold) : 1; }
+  double f1() const { return 2 * precision() * recall() / (precision() + recall()); }
+};
+
+// Scores the figures of `text_file` against the gold rows of `gold_file`;
+// `show` prints every miss and extra (never for held-back gold, which is
+// measured only, not read).
+Tally score(const FigureExtractor& extractor, const UnitForms& forms, const fs::path& text_file,
+            const fs::path& gold_file, bool show) {
+  std::map<std::string, int> gold;
+  for (const auto& row : read_tsv(gold_file)) {
+    REQUIRE(row.size() >= 5);
+    ++gold[key(std::stoul(row[0]), gold_value(row[2]), forms(row[3]), row[4] == "-" ? "" : row[4])];
+  }
+  std::map<std::string, int> found;
+  const Document doc = load_report(text_file);
+  for (const Located& l : figures_of(extractor, doc))
+    ++found[key(l.line, l.figure.value ? l.figure.value->to_string() : "null", l.figure.unit,
+                std::string(qualifier_name(l.figure.approx)))];
+  Tally t;
+  const std::string name = text_file.parent_path().filename().string() + "/" + text_file.filename().string();
+  for (const auto& [k, n] : gold) {
+    t.gold += static_cast<std::size_t>(n);
+    const int got = found.count(k) ? found[k] : 0;
+    t.right += static_cast<std::size_t>(std::min(n, got));
+    if (show && got < n) std::cout << "  missed  " << name << ": " << k << " ×" << n - got << '\n';
+  }
+  for (const auto& [k, n] : found) {
+    t.found += static_cast<std::size_t>(n);
+    const int want = gold.count(k) ? gold[k] : 0;
+    if (show && n > want) std::cout << "  extra   " << name << ": " << k << " ×" << n - want << '\n';
+  }
+  std::cout << "figures " << name << ": precision " << t.precision() << " recall " << t.recall() << " F1 " << t.f1()
+            << " (" << t.right << " right of " << t.found << " found, " << t.gold << " in gold)\n";
+  return t;
+}
+
 }  // namespace
 
 TEST_CASE("extract-figures against the gold figures and traps", "[figures][eval]") {
-  const FigureExtractor extractor(RuleBook::load());
-  std::size_t all_gold = 0, all_found = 0, all_right = 0;
+  const RuleBook book = RuleBook::load();
+  const FigureExtractor extractor(book);
+  const UnitForms forms(book);
+  Tally all;
   for (const auto& entry : fs::directory_iterator(kRoot / "tests" / "gold" / "figures")) {
-    const std::string name = entry.path().filename().string();
-    if (name == "traps.tsv") continue;
+    if (entry.path().filename() == "traps.tsv") continue;
     const std::string sample = entry.path().stem().string() + ".txt";
-    std::map<std::string, int> gold;
-    for (const auto& row : read_tsv(entry.path())) {
-      REQUIRE(row.size() >= 5);
-      const std::string value = row[2] == "null" ? "null" : Decimal::parse(row[2])->to_string();
-      ++gold[key(std::stoul(row[0]), value, row[3], row[4] == "-" ? "" : row[4])];
-    }
-    std::map<std::string, int> found;
-    const Document doc = load_sample(sample);
-    for (const Located& l : figures_of(extractor, doc))
-      ++found[key(l.line, l.figure.value ? l.figure.value->to_string() : "null", l.figure.unit,
-                  std::string(qualifier_name(l.figure.approx)))];
-    std::size_t n_gold = 0, n_found = 0, right = 0;
-    for (const auto& [k, n] : gold) {
-      n_gold += n;
-      const int got = found.count(k) ? found[k] : 0;
-      right += std::min(n, got);
-      if (got < n) std::cout << "  missed  " << sample << ": " << k << " ×" << n - got << '\n';
-    }
-    for (const auto& [k, n] : found) {
-      n_found += n;
-      const int want = gold.count(k) ? gold[k] : 0;
-      if (n > want) std::cout << "  extra   " << sample << ": " << k << " ×" << n - want << '\n';
-    }
-    const double p = n_found ? double(right) / double(n_found) : 1, r = n_gold ? double(right) / double(n_gold) : 1;
-    std::cout << "figures " << sample << ": precision " << p << " recall " << r << " F1 " << 2 * p * r / (p + r)
-              << " (" << right << " right of " << n_found << " found, " << n_gold << " in gold)\n";
-    all_gold += n_gold;
-    all_found += n_found;
-    all_right += right;
+    all.add(score(extractor, forms, kRoot / "data" / "samples" / sample, entry.path(), true));
   }
-  const double p = double(all_right) / double(all_found), r = double(all_right) / double(all_gold);
-  const double f1 = 2 * p * r / (p + r);
-  std::cout << "figures overall: precision " << p << " recall " << r << " F1 " << f1 << '\n';
+  const double f1 = all.f1();
+  std::cout << "figures overall: precision " << all.precision() << " recall " << all.recall() << " F1 " << f1 << '\n';
 
   // A trap is reported when a figure on its line overlaps its text.
   const Normalizer& fold = normalizer_for(TargetScript::simplified);
@@ -149,4 +202,31 @@ TEST_CASE("extract-figures against the gold figures and traps", "[figures][eval]
   std::cout << "traps: " << reported << " of " << traps << " reported\n";
   CHECK(f1 >= 0.97);
   CHECK(reported == 0);
+}
+
+// The genre gold: slices of real government work reports, 1955–2023
+// (tests/gold/genre/figures/README.md). tune/ was read while the rules were
+// built; held/ was not, and its figure is the accuracy the README reports.
+TEST_CASE("extract-figures on real government work reports", "[figures][eval]") {
+  const RuleBook book = RuleBook::load();
+  const FigureExtractor extractor(book);
+  const UnitForms forms(book);
+  for (const std::string part : {"tune", "held"}) {
+    Tally all;
+    std::vector<fs::path> texts;
+    for (const auto& entry : fs::directory_iterator(kRoot / "tests" / "gold" / "genre" / "figures" / part))
+      if (entry.path().extension() == ".txt") texts.push_back(entry.path());
+    std::sort(texts.begin(), texts.end());
+    for (const fs::path& text : texts) {
+      fs::path gold = text;
+      all.add(score(extractor, forms, text, gold.replace_extension(".tsv"), part == "tune"));
+    }
+    std::cout << "genre figures " << part << ": precision " << all.precision() << " recall " << all.recall()
+              << " F1 " << all.f1() << " (" << all.right << " right of " << all.found << " found, " << all.gold
+              << " in gold)\n";
+    if (part == "held") {
+      CHECK(all.precision() >= 0.95);
+      CHECK(all.recall() >= 0.95);
+    }
+  }
 }

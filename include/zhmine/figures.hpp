@@ -25,6 +25,7 @@ struct Figure {
   std::optional<Decimal> max;      // the upper end of a range
   std::string unit;                // 元, 名, % …
   std::string kind;                // money, people, percent …
+  std::string currency;            // ISO 4217 code of a money figure (CNY, USD), else empty
   Qualifier approx = Qualifier::exact;
   bool placeholder = false;        // redacted: X 人, XX 万元
   bool out_of_range = false;       // a numeral too large to hold exactly: no value

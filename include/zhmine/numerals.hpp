@@ -43,6 +43,21 @@ struct VagueNumber {
 };
 std::optional<VagueNumber> parse_vague(std::string_view text);
 
+// A fraction, as a decimal: "三分之一" → 0.333… (rounded to the digits a
+// Decimal holds), "四分之一" → 0.25, "1/2" → 0.5.
+std::optional<Decimal> parse_fraction(std::string_view text);
+
+// Two neighbouring digits read as a range: "两三" → 2–3, "三四十" → 30–40,
+// "一两百" → 100–200, "十七八" → 17–18, "二三十万" → 200000–300000.
+struct NumeralRange {
+  Decimal low, high;
+};
+std::optional<NumeralRange> parse_adjacent_range(std::string_view text);
+
+// Whether `text` is a numeral whose value outgrows a Decimal
+// (999999999999999999999亿), as opposed to no numeral at all.
+bool numeral_too_large(std::string_view text);
+
 // A numeral found by scan_numerals(): text.substr(begin, end - begin).
 struct NumeralSpan {
   std::size_t begin = 0;

@@ -116,6 +116,16 @@ run extract-figures "$scratch/huge.txt"
 expect_eq "huge numbers status" 0 "$status"
 expect_eq "huge numbers kept" "null null 12" "$(jq -r .value <<<"$out" | tr '\n' ' ' | sed 's/ $//')"
 expect_contains "huge number named" "huge.txt:1: warning: figure \"999999999999999999999亿人\" is too large to hold exactly" "$err"
+expect_contains "second huge number counted" "(and 1 more in this file)" "$err"
+# The same cause on every line: one warning with a count, not thousands.
+for i in $(seq 1 2000); do printf '会员999999999999999999999亿人。\n'; done >"$scratch/huge_lines.txt"
+run extract-figures "$scratch/huge_lines.txt"
+expect_eq "one warning for 2000 lines" 1 "$(grep -c 'warning' <<<"$err")"
+expect_contains "2000 lines counted" "huge_lines.txt:1: warning: figure \"999999999999999999999亿人\" is too large to hold exactly; its value is null (and 1999 more in this file)" "$err"
+# What no numeral reading holds is no figure and no "too large" warning.
+printf '两两三三人，十十人，亿万万人。\n' >"$scratch/unreadable.txt"
+run extract-figures "$scratch/unreadable.txt"
+expect_eq "unreadable numerals: no warning" "" "$err"
 
 # 10,000 headings in one file: every line lands in some section, in bounded time.
 for i in $(seq 1 2500); do printf '一、第%s部分\n（一）工作\n1.发展会员%s人。\n（1）细则\n' "$i" "$i"; done >"$scratch/headings.txt"

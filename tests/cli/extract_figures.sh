@@ -9,7 +9,7 @@ s003="$samples/003_3c42f93b7f460ee3.txt"
 run extract-figures "$s003"
 expect_eq "status" 0 "$status"
 expect_eq "no diagnostics" "" "$err"
-expect_eq "fields" '["type","source","doc","line","start","end","raw","value","unit","kind","approx","max","placeholder","label","sentence"]' \
+expect_eq "fields" '["type","source","doc","line","start","end","raw","value","unit","kind","currency","approx","max","placeholder","label","sentence"]' \
   "$(head -n 1 <<<"$out" | jq -c keys_unsorted)"
 expect_eq "734家" '{"line":15,"raw":"734家","value":734,"unit":"家","kind":"organizations","approx":null,"label":"全区共有基层工会"}' \
   "$(jq -c 'select(.raw=="734家") | {line, raw, value, unit, kind, approx, label: .label}' <<<"$out")"
@@ -43,32 +43,45 @@ expect_eq "stdin" "$direct" "$("$ZHMINE" extract-figures <"$s003" | jq -c '{line
 expect_eq "document records" "$direct" \
   "$("$ZHMINE" normalize "$s003" | "$ZHMINE" extract-figures | jq -c '{line, raw, value}')"
 
-# A user's rules: a new unit from --patterns DIR.
+# A user's rules: a new unit from --patterns DIR, as a rule block and as a
+# table row (docs/rules.md).
 mkdir -p "$scratch/rules"
 cat >"$scratch/rules/mine.rules" <<'RULES'
 set units
 
-rule mine.tai
-  pattern   台
-  unit      台
+rule mine.zhan
+  pattern   盏
+  unit      盏
   kind      items
-  match     购置电脑 30 台 => 30 台
+  match     安装路灯 30 盏 => 30 盏
 RULES
-printf '购置电脑 30 台,空调5台。\n' >"$scratch/tai.txt"
-run extract-figures "$scratch/tai.txt"
+cat >"$scratch/rules/table.rules" <<'RULES'
+set units
+columns  id  pattern  unit  kind  label  example
+mine.tiao   挑   挑   items   before   挑水10挑 => 10 挑 | 挑战 => none
+RULES
+printf '安装路灯 30 盏,挑水10挑。\n' >"$scratch/zhan.txt"
+run extract-figures "$scratch/zhan.txt"
 expect_eq "unknown unit" "" "$out"
-run extract-figures --patterns "$scratch/rules" "$scratch/tai.txt"
-expect_eq "user unit" "30 台 items;5 台 items" "$(jq -r '"\(.value) \(.unit) \(.kind)"' <<<"$out" | paste -sd';')"
+run extract-figures --patterns "$scratch/rules" "$scratch/zhan.txt"
+expect_eq "user unit" "30 盏 items;10 挑 items" "$(jq -r '"\(.value) \(.unit) \(.kind)"' <<<"$out" | paste -sd';')"
+run patterns test "$scratch/rules"
+expect_eq "user rules' examples pass" 0 "$status"
 
 # A broken rule: named, exit 2, no records.
-printf 'set units\n\nrule bad.unit\n  pattern   (台\n  unit      台\n  kind      items\n' >"$scratch/rules/bad.rules"
-run extract-figures --patterns "$scratch/rules" "$scratch/tai.txt"
+printf 'set units\n\nrule bad.unit\n  pattern   (盏\n  unit      盏\n  kind      items\n' >"$scratch/rules/bad.rules"
+run extract-figures --patterns "$scratch/rules" "$scratch/zhan.txt"
 expect_eq "bad rule status" 2 "$status"
 expect_contains "bad rule named" "bad.rules:3: rule bad.unit" "$err"
 rm "$scratch/rules/bad.rules"
+printf 'set units\ncolumns  id  pattern  unit  kind\nbad.row\n' >"$scratch/rules/bad.rules"
+run extract-figures --patterns "$scratch/rules" "$scratch/zhan.txt"
+expect_eq "bad table row status" 2 "$status"
+expect_contains "bad table row named" "bad.rules:3: a table row needs at least an id and a pattern" "$err"
+rm "$scratch/rules/bad.rules"
 
 # Lost input: a missing file is named, exit 1, the rest still comes out.
-run extract-figures "$scratch/missing.txt" "$scratch/tai.txt"
+run extract-figures "$scratch/missing.txt" "$scratch/zhan.txt"
 expect_eq "missing file status" 1 "$status"
 expect_contains "missing file named" "missing.txt" "$err"
 
