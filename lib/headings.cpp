@@ -42,6 +42,7 @@ std::optional<int> numeral_value(std::string_view numeral) {
 
 HeadingStyles::HeadingStyles(const std::vector<const Rule*>& rules) : first_(0x10000, false) {
   for (const Rule* rule : rules) {
+    if (rule->get("kind") == "title") continue;  // unnumbered part titles: PartTitles
     Style style;
     style.id = rule->id;
     RE2::Options options;
@@ -54,6 +55,9 @@ HeadingStyles::HeadingStyles(const std::vector<const Rule*>& rules) : first_(0x1
       throw RuleError(rule->file + ":" + std::to_string(rule->line) + ": rule " + rule->id +
                       ": a heading pattern needs group 1 (the enumerator) and group 2 (its numeral)");
     style.page_number = rule->get("page-number") == "yes";
+    style.inline_ok = rule->get("inline", "yes") == "yes";
+    style.glued = rule->get("glued");
+    style.not_after = rule->get("not_after");
     const std::string first = rule->get("first");
     for (std::size_t i = 0; i < first.size();) {
       const utf8::Decoded d = utf8::decode(first, i);

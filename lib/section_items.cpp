@@ -45,15 +45,32 @@ std::vector<SectionItem> find_items(std::string_view text, const HeadingStyles& 
     if (e->value == 1 && !next) close_list(text, list, items);
     if (e->value == 1 || next) list.push_back({at, *e});
   };
-  try_point(0);
+  // Where a point may begin: the start, after a mark of class item_start,
+  // and where a style's first marker stands glued to a word (主要一是…, but
+  // not 统一是…).
+  std::vector<std::size_t> starts{0};
   // Only where a byte could begin a mark: most of the text, ideographs, is
   // skipped sixteen bytes at a time.
   static const scan::ByteSet first_bytes(item_start.first_bytes());
   for (std::size_t at = 0; (at = first_bytes.find(text, at)) < text.size();) {
     const utf8::Decoded d = utf8::decode(text, at);
     at += d.length;
-    if (item_start.contains(d.code_point) && at < text.size()) try_point(at);
+    if (item_start.contains(d.code_point) && at < text.size()) starts.push_back(at);
   }
+  for (std::size_t style = 0; style < styles.size(); ++style) {
+    const std::string& glued = styles.glued(style);
+    if (glued.empty()) continue;
+    for (std::size_t at = text.find(glued); at != std::string_view::npos; at = text.find(glued, at + 1)) {
+      std::size_t prev = at;
+      while (prev > 0 && (static_cast<unsigned char>(text[--prev]) & 0xC0) == 0x80) {
+      }
+      if (at > 0 && styles.not_after(style).find(text.substr(prev, at - prev)) == std::string::npos)
+        starts.push_back(at);
+    }
+  }
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  for (std::size_t at : starts) try_point(at);
   close_list(text, list, items);
   // Each point runs to the next one's marker, blanks around it left out.
   for (std::size_t k = 0; k < items.size(); ++k) {

@@ -232,7 +232,10 @@ TEST_CASE("points inside a section are listed as items when they run 1, 2, …",
 
   // Other styles, and two lists in one text.
   CHECK(find_items("要求:第一,坚持党的领导;第二,服务大局。其一,完善制度;其二,落实责任。", rules().items).size() == 4);
-  // A lone 一是, a gap, a marker glued to a word: no points.
+  // A first marker glued to the words before it still starts the list.
+  CHECK(find_items("今年的工作主要一是加强培训；二是完善制度。", rules().items).size() == 2);
+  CHECK(find_items("具体来说一是加强培训，二是完善制度。", rules().items).size() == 2);
+  // A lone 一是, a gap, 一 ending a word (之一, 统一): no points.
   CHECK(find_items("主要措施之一是加强培训。", rules().items).empty());
   CHECK(find_items("工作中,一是加强培训。", rules().items).empty());
   CHECK(find_items("工作中,一是加强培训;三是完善制度。", rules().items).empty());

@@ -38,8 +38,9 @@ struct HeadingSpan {
 
 class HeadingStyles {
  public:
-  // Compiles the rules of set "headings"; throws RuleError for a pattern RE2
-  // rejects or a numeral no style can read.
+  // Compiles the rules of set "headings" (but those with "kind title", the
+  // unnumbered part titles); throws RuleError for a pattern RE2 rejects or a
+  // numeral no style can read.
   explicit HeadingStyles(const std::vector<const Rule*>& rules);
   HeadingStyles(HeadingStyles&&) noexcept;
   ~HeadingStyles();
@@ -50,6 +51,14 @@ class HeadingStyles {
   const std::string& id(std::size_t style) const { return styles_[style].id; }
   // Whether enumerators of this style are also glued page numbers.
   bool page_number(std::size_t style) const { return styles_[style].page_number; }
+  // Whether enumerators of this style may start a heading inside a line, or
+  // only at a line's start (第一，: inside a paragraph it is a point).
+  bool inline_ok(std::size_t style) const { return styles_[style].inline_ok; }
+  // The first marker of this style as it may stand glued to the word before
+  // it (主要一是…), and the characters after which it is part of a word
+  // instead (统一是); empty when the style's markers never stand glued.
+  const std::string& glued(std::size_t style) const { return styles_[style].glued; }
+  const std::string& not_after(std::size_t style) const { return styles_[style].not_after; }
   std::size_t size() const { return styles_.size(); }
 
  private:
@@ -57,6 +66,8 @@ class HeadingStyles {
     std::string id;
     std::unique_ptr<re2::RE2> re;
     bool page_number = false;
+    bool inline_ok = true;
+    std::string glued, not_after;
     std::vector<char32_t> first;  // sorted; empty: any character
   };
   std::vector<Style> styles_;
