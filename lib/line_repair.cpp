@@ -283,7 +283,7 @@ std::vector<RepairedLine> LineRepair::repair(const std::vector<TextLine>& lines,
   std::vector<std::optional<Enumerator>> lead;
   content.reserve(lines.size());
   lead.reserve(lines.size());
-  bool pending_barrier = false, pending_break = false;
+  bool pending_barrier = false, pending_break = false, pending_blank = false;
   auto split = split_after.begin();
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (split != split_after.end() && *split < i) {
@@ -294,12 +294,17 @@ std::vector<RepairedLine> LineRepair::repair(const std::vector<TextLine>& lines,
       pending_barrier = true;
       continue;
     }
-    if (lines[i].text.empty()) continue;
+    if (lines[i].text.empty()) {
+      pending_blank = true;
+      continue;
+    }
     bool untouched = false;
     RepairedLine line = cut_footers(lines[i], untouched);
     if (line.text.empty()) continue;
     lead.push_back(untouched && leads ? (*leads)[i] : headings_.match(line.text));
     line.report_break = pending_break;
+    line.blank_before = pending_blank;
+    pending_blank = false;
     barrier.push_back(pending_barrier || pending_break);
     pending_barrier = pending_break = false;
     content.push_back(std::move(line));

@@ -18,6 +18,18 @@ SectionTree::Placement SectionTree::add(std::size_t style, int value, std::strin
     open_.erase(it, open_.end());
   }
   open_.push_back({style, value, ordinal, std::move(heading)});
+  return placed();
+}
+
+SectionTree::Placement SectionTree::add_title(std::string heading, bool closing) {
+  if (!closing && !open_.empty() && open_.front().style != kTitleStyle) return add(kTitleStyle, 0, std::move(heading));
+  const std::size_t ordinal = open_.empty() ? 1 : open_.front().ordinal + 1;
+  open_.clear();
+  open_.push_back({kTitleStyle, 0, ordinal, std::move(heading)});
+  return placed();
+}
+
+SectionTree::Placement SectionTree::placed() const {
   Placement placed{open_.size(), "", {}};
   placed.path.reserve(open_.size());
   char digits[24];

@@ -65,38 +65,131 @@ struct Mark {
   Section section;
 };
 
-// The headings of one report, in text order: enumerators at line starts, and
-// inside lines (after a space or a 。) those that continue the tree.
+// Whether `line` is body text: it holds a sentence, or it is a salutation
+// (各位代表：, 各位代表！). The header block (title, date, venue, speaker) has none.
+bool starts_body(std::string_view line) {
+  if (line.find(kFullStop) != std::string_view::npos) return true;
+  for (std::string_view mark : {"：", "！"})
+    if (line.size() >= mark.size() && line.compare(line.size() - mark.size(), mark.size(), mark) == 0) return true;
+  return false;
+}
+
+// Whether `line` ends with a mark that announces what follows: ： or ，.
+bool announces(std::string_view line) {
+  for (std::string_view mark : {"：", "，", ":", ","})
+    if (line.size() >= mark.size() && line.compare(line.size() - mark.size(), mark.size(), mark) == 0) return true;
+  return false;
+}
+
+// The lines of `span` whose enumerator starts a point of a list, not a
+// section: a run of two or more, 1, 2, … of one style, announced by the line
+// before the first (下列几项主要要求：, 这是因为，), each item one paragraph
+// followed straight by the next (an enumerator alone on its line takes the
+// line after it too). Sections have bodies; points are their own body.
+std::vector<bool> list_points(const std::vector<RepairedLine>& lines, const ReportSpan& span) {
+  std::vector<bool> points(span.end - span.begin, false);
+  auto item_lines = [&](std::size_t i) {  // the lines item i takes
+    const HeadingSpan hs = heading_span(lines[i].text, 0, *lines[i].lead);
+    return hs.text_begin >= lines[i].text.size() && i + 1 < span.end && !lines[i + 1].lead ? 2 : 1;
+  };
+  for (std::size_t i = span.begin + 1; i < span.end; ++i) {
+    const std::optional<Enumerator>& first = lines[i].lead;
+    if (!first || first->value != 1 || lines[i - 1].lead || !announces(lines[i - 1].text)) continue;
+    std::vector<std::size_t> run{i};
+    for (std::size_t k = i + item_lines(i); k < span.end; k += item_lines(k)) {
+      const std::optional<Enumerator>& e = lines[k].lead;
+      if (!e || e->style != first->style || e->value != lines[run.back()].lead->value + 1) break;
+      run.push_back(k);
+    }
+    if (run.size() < 2) continue;
+    for (std::size_t k : run) points[k - span.begin] = true;
+    i = run.back();
+  }
+  return points;
+}
+
+// The headings of one report, in text order: enumerators at line starts;
+// inside lines (after a space or a 。) those that continue the tree; and
+// unnumbered part titles standing alone, where the layout says so.
 std::vector<Mark> find_headings(const std::vector<RepairedLine>& lines, const ReportSpan& span,
-                                const HeadingStyles& headings) {
+                                const SectionRules& rules) {
   std::vector<Mark> marks;
   SectionTree tree;
+  const std::vector<bool> points = list_points(lines, span);
+  bool in_body = false;    // the header block is over: titles may come
+  std::size_t resume = 0;  // where the scan of a line starts when the heading before took its start
+  auto place = [&](std::size_t i, std::size_t at, std::optional<std::string> number, std::string heading,
+                   SectionTree::Placement placed, Cursor body) {
+    Section s;
+    s.id = std::move(placed.id);
+    s.level = placed.level;
+    s.number = std::move(number);
+    s.heading = std::move(heading);
+    s.path = std::move(placed.path);
+    s.line = lines[i].source_line(at);
+    marks.push_back({{i, at}, body, std::move(s)});
+  };
+  // An unnumbered title on line i: a title rule matches the whole line, the
+  // header block is over, the line before ends its sentence (a title never
+  // cuts a paragraph in two), body text follows, it is no point (一是…), and
+  // for rules that ask, the line stands between blank lines.
+  auto part_title = [&](std::size_t i) -> std::optional<PartTitle> {
+    if (!in_body || i + 1 >= span.end || lines[i].lead) return std::nullopt;
+    const std::optional<PartTitle> title = rules.titles.match(lines[i].text);
+    // A point standing alone (一是持续深化…) is no title, and what follows a
+    // title is body: a sentence, or the title's first numbered heading (a
+    // signature is followed by a date, neither).
+    if (!title || rules.items.match(lines[i].text)) return std::nullopt;
+    const RepairedLine& after = lines[i + 1];
+    if (!after.lead && !starts_body(after.text)) return std::nullopt;
+    const RepairedLine& before = lines[i - 1];
+    if (!before.lead && ends_mid_sentence(before.text) && (marks.empty() || marks.back().start.line != i - 1))
+      return std::nullopt;
+    if (title->needs_blanks && !(lines[i].blank_before && lines[i + 1].blank_before)) return std::nullopt;
+    return title;
+  };
   for (std::size_t i = span.begin; i < span.end; ++i) {
     const std::string_view text = lines[i].text;
     auto take = [&](std::size_t at, const Enumerator& e) {
       const HeadingSpan hs = heading_span(text, at, e);
       std::string heading(text.substr(hs.text_begin, hs.text_end - hs.text_begin));
-      SectionTree::Placement placed = tree.add(e.style, e.value, heading);
-      Section s;
-      s.id = std::move(placed.id);
-      s.level = placed.level;
-      s.number = std::string(text.substr(at, e.length));
-      s.heading = std::move(heading);
-      s.path = std::move(placed.path);
-      s.line = lines[i].source_line(at);
-      marks.push_back({{i, at}, {i, hs.body}, std::move(s)});
-      return hs.body;
+      Cursor body{i, hs.body};
+      // An enumerator alone on its line (第一、) heads the line after it.
+      if (at == 0 && heading.empty() && i + 1 < span.end && !lines[i + 1].lead) {
+        const std::string_view next = lines[i + 1].text;
+        const HeadingSpan ns = heading_span(next, 0, Enumerator{e.style, 0, e.value});
+        heading = std::string(next.substr(ns.text_begin, ns.text_end - ns.text_begin));
+        body = {i + 1, ns.body};
+      }
+      place(i, at, std::string(text.substr(at, e.length)), heading, tree.add(e.style, e.value, heading), body);
+      return body;
     };
-    const std::size_t from = span.title_line == i ? span.title_end : 0;
+    const bool resumed = resume > 0;
+    const std::size_t from = span.title_line == i ? span.title_end : resume;
+    resume = 0;
     std::size_t pos = from;
-    if (from == 0 && lines[i].lead) pos = take(0, *lines[i].lead);
+    if (from == 0 && !resumed && !points[i - span.begin]) {
+      if (lines[i].lead) {
+        const Cursor body = take(0, *lines[i].lead);
+        if (body.line > i) {  // the heading's text was the next line
+          resume = std::max<std::size_t>(body.offset, 1);
+          in_body = in_body || starts_body(text);
+          continue;
+        }
+        pos = body.offset;
+      } else if (const std::optional<PartTitle> title = part_title(i)) {
+        std::string heading(text);
+        place(i, 0, std::nullopt, heading, tree.add_title(heading, title->closing), {i, text.size()});
+        continue;
+      }
+    }
     // `pos` is where a heading's body begins: an enumerator may stand right there.
-    bool boundary = pos > from;
+    bool boundary = pos > from || resumed;
     while (pos < text.size()) {
       if (boundary) {
-        const std::optional<Enumerator> e = headings.match(text.substr(pos));
-        if (e && tree.continues(e->style, e->value)) {
-          pos = take(pos, *e);
+        const std::optional<Enumerator> e = rules.headings.match(text.substr(pos));
+        if (e && rules.headings.inline_ok(e->style) && tree.continues(e->style, e->value)) {
+          pos = take(pos, *e).offset;
           continue;
         }
       }
@@ -113,6 +206,7 @@ std::vector<Mark> find_headings(const std::vector<RepairedLine>& lines, const Re
       }
       while (pos < text.size() && text[pos] == ' ') ++pos;
     }
+    in_body = in_body || starts_body(text);
   }
   return marks;
 }
@@ -126,7 +220,7 @@ SegmentedReport segment_report(const std::vector<RepairedLine>& lines, const Rep
     closing.push_back(lines[i - 1].text);
   report.metadata = rules.metadata.read(span.title, closing);
 
-  std::vector<Mark> marks = find_headings(lines, span, rules.headings);
+  std::vector<Mark> marks = find_headings(lines, span, rules);
   const Cursor end{span.end, 0};
 
   Section preamble;
@@ -193,6 +287,7 @@ void field_or_null(JsonLine& json, std::string_view key, const std::optional<std
 
 SectionRules::SectionRules(const RuleBook& book)
     : headings(book.rules("headings")),
+      titles(book.rules("headings")),
       items(book.rules("items")),
       chrome(book.rules("chrome")),
       repair(headings, book.rules("page-debris")),

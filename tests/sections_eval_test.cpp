@@ -48,8 +48,8 @@ bool loosely_equal(std::string_view a, std::string_view b) {
   return x.find(y) != std::u32string::npos || y.find(x) != std::u32string::npos;
 }
 
-std::vector<Node> read_gold(const std::string& name) {
-  std::istringstream in(test::read_bytes(test::source_dir() / "tests" / "gold" / "sections" / name));
+std::vector<Node> read_gold(const std::filesystem::path& path) {
+  std::istringstream in(test::read_bytes(path));
   std::vector<Node> nodes;
   for (std::string row; std::getline(in, row);) {
     if (row.empty() || row.front() == '#') continue;
@@ -63,9 +63,8 @@ std::vector<Node> read_gold(const std::string& name) {
   return nodes;
 }
 
-std::vector<SegmentedReport> segment_sample(const std::string& name) {
+std::vector<SegmentedReport> segment_file(const std::filesystem::path& path) {
   static const SectionRules rules(RuleBook::load());
-  const std::filesystem::path path = test::sample(name);
   Report report;
   std::optional<Document> doc =
       load_document(InputItem{InputItem::Kind::raw_file, path.string(), 0, test::read_bytes(path)}, StageOptions{}, report);
@@ -78,7 +77,7 @@ std::vector<Node> nodes_of(const std::vector<SegmentedReport>& reports) {
   for (const SegmentedReport& r : reports)
     for (const Section& s : r.sections) {
       if (s.level == 0) nodes.push_back({"report", r.index, 0, s.line, "-", r.title.value_or("")});
-      else nodes.push_back({"heading", r.index, s.level, s.line, *s.number, *s.heading});
+      else nodes.push_back({"heading", r.index, s.level, s.line, s.number.value_or("-"), *s.heading});
     }
   return nodes;
 }
@@ -130,8 +129,8 @@ TEST_CASE("segment-sections finds the hand-annotated heading trees of the sample
   const std::string messiest = "002_e6a98484fe32e77c.txt";
   for (const std::string name : test::kSamples) {
     const std::string gold_name = name.substr(0, name.size() - 4) + ".tsv";
-    const std::vector<Node> gold = read_gold(gold_name);
-    const std::vector<Node> predicted = nodes_of(segment_sample(name));
+    const std::vector<Node> gold = read_gold(test::source_dir() / "tests" / "gold" / "sections" / gold_name);
+    const std::vector<Node> predicted = nodes_of(segment_file(test::sample(name)));
     std::string misses;
     const Score s = score(gold, predicted, misses);
     char figures[200];
@@ -141,5 +140,45 @@ TEST_CASE("segment-sections finds the hand-annotated heading trees of the sample
     WARN(figures << (misses.empty() ? "" : "\n") << misses);
     CHECK(report_count(predicted) == report_count(gold));
     CHECK(s.f1() >= (name == messiest ? 0.9 : 0.98));
+  }
+}
+
+// Heading trees of real government work reports
+// (tests/gold/genre/sections/README.md): headings only, each file one report.
+// tune/ was read while the heading rules were built; held/ was not, and its
+// F1 over all headings is the accuracy the README reports.
+TEST_CASE("segment-sections on real government work reports", "[sections][eval]") {
+  namespace fs = std::filesystem;
+  for (const std::string part : {"tune", "held"}) {
+    std::vector<fs::path> golds;
+    for (const auto& entry : fs::directory_iterator(test::source_dir() / "tests" / "gold" / "genre" / "sections" / part))
+      if (entry.path().extension() == ".tsv") golds.push_back(entry.path());
+    std::sort(golds.begin(), golds.end());
+    Score all;
+    for (const fs::path& gold_file : golds) {
+      fs::path text = gold_file;
+      std::vector<Node> predicted;
+      for (Node& n : nodes_of(segment_file(text.replace_extension(".txt"))))
+        if (n.kind == "heading") predicted.push_back(std::move(n));
+      std::string misses;
+      const Score s = score(read_gold(gold_file), predicted, misses);
+      all.matched += s.matched;
+      all.predicted += s.predicted;
+      all.gold += s.gold;
+      char figures[200];
+      std::snprintf(figures, sizeof figures, "%s/%s: precision %.3f recall %.3f F1 %.3f (%zu/%zu gold, %zu predicted)",
+                    part.c_str(), gold_file.stem().c_str(), s.precision(), s.recall(), s.f1(), s.matched, s.gold,
+                    s.predicted);
+      // Held-back trees are measured, never read: their misses stay unprinted.
+      WARN(figures << (part == "tune" && !misses.empty() ? "\n" + misses : ""));
+    }
+    char figures[200];
+    std::snprintf(figures, sizeof figures, "genre headings %s: precision %.3f recall %.3f F1 %.3f (%zu/%zu gold, %zu predicted)",
+                  part.c_str(), all.precision(), all.recall(), all.f1(), all.matched, all.gold, all.predicted);
+    WARN(figures);
+    // Measured 0.688 when this gold was drawn; issue #11 asks for 0.95, not
+    // met. The floor keeps what was reached from sliding back.
+    if (part == "held") CHECK(all.f1() >= 0.68);
+    if (part == "tune") CHECK(all.f1() >= 0.98);
   }
 }

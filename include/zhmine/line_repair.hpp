@@ -40,6 +40,7 @@ struct RepairedLine {
   std::vector<SourceMap::Piece> pieces;  // offsets into `text`, the first at 0
   std::optional<Enumerator> lead;        // the heading enumerator it starts with
   bool report_break = false;             // a report separator came before it
+  bool blank_before = false;             // a blank line stood right before it in the source
 
   // Where the byte at `offset` of `text` stands in the source.
   SourcePosition position(std::size_t offset) const;

@@ -27,6 +27,12 @@ class SectionTree {
   // Places a heading and makes it the current one.
   Placement add(std::size_t style, int value, std::string heading);
 
+  // Places an unnumbered part title (过去五年的回顾, 结束语). A closing part,
+  // the first heading of the report, and a title after titles opened the
+  // tree go to the top and close everything; a title first met under
+  // numbered headings is a sub-title of the current one.
+  Placement add_title(std::string heading, bool closing);
+
  private:
   struct Open {
     std::size_t style;
@@ -34,6 +40,9 @@ class SectionTree {
     std::size_t ordinal;
     std::string heading;
   };
+  // Titles share one style of their own, past any style index.
+  static constexpr std::size_t kTitleStyle = static_cast<std::size_t>(-1);
+  Placement placed() const;
   std::vector<Open> open_;  // the current heading and its ancestors, top first
 };
 

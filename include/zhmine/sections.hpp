@@ -10,6 +10,7 @@
 #include "zhmine/chrome.hpp"
 #include "zhmine/document.hpp"
 #include "zhmine/headings.hpp"
+#include "zhmine/part_titles.hpp"
 #include "zhmine/line_repair.hpp"
 #include "zhmine/report_metadata.hpp"
 #include "zhmine/report_split.hpp"
@@ -27,6 +28,7 @@ struct SectionRules {
   SectionRules& operator=(const SectionRules&) = delete;
 
   HeadingStyles headings;
+  PartTitles titles;    // unnumbered part titles: rules of "headings" with "kind title"
   HeadingStyles items;  // the markers of points inside a section: same format as headings
   ChromeRules chrome;
   LineRepair repair;
