@@ -21,6 +21,16 @@ SectionTree::Placement SectionTree::add(std::size_t style, int value, std::strin
   return placed();
 }
 
+SectionTree::Placement SectionTree::add_under(std::size_t parent, std::size_t style, int value,
+                                              std::string heading) {
+  const auto is = [](std::size_t s) { return [s](const Open& o) { return o.style == s; }; };
+  if (std::find_if(open_.begin(), open_.end(), is(style)) == open_.end()) {
+    const auto at = std::find_if(open_.begin(), open_.end(), is(parent));
+    if (at != open_.end()) open_.erase(at + 1, open_.end());
+  }
+  return add(style, value, std::move(heading));
+}
+
 SectionTree::Placement SectionTree::add_title(std::string heading, bool closing) {
   if (!closing && !open_.empty() && open_.front().style != kTitleStyle) return add(kTitleStyle, 0, std::move(heading));
   const std::size_t ordinal = open_.empty() ? 1 : open_.front().ordinal + 1;

@@ -108,6 +108,48 @@ std::vector<bool> list_points(const std::vector<RepairedLine>& lines, const Repo
   return points;
 }
 
+// The key the tree knows each line-start heading's style by. A style whose
+// numbering restarts under one of its own headings and then goes on where it
+// left off (二、 → 一、…五、 → 三、) has a level of its own for the restarted
+// run; a restart that does not go back (一、…六、, then next year's 一、…四、)
+// stays at its level. Keys past kNestedStyle mark those runs.
+constexpr std::size_t kNestedStyle = std::size_t{1} << 20;
+
+std::vector<std::size_t> style_keys(const std::vector<RepairedLine>& lines, const ReportSpan& span,
+                                    const std::vector<bool>& points) {
+  std::vector<std::size_t> keys(span.end - span.begin, 0);
+  std::vector<std::size_t> heads;  // lines with a heading enumerator at their start
+  for (std::size_t i = span.begin; i < span.end; ++i) {
+    if (lines[i].lead && !points[i - span.begin]) {
+      keys[i - span.begin] = lines[i].lead->style;
+      heads.push_back(i);
+    }
+  }
+  for (std::size_t h = 1; h < heads.size(); ++h) {
+    const Enumerator& e = *lines[heads[h]].lead;
+    if (e.value != 1) continue;
+    // The last heading of this style before the restart, and whether the
+    // restarted run 1, 2, … is followed by that one's next number.
+    std::optional<int> before;
+    for (std::size_t k = h; k-- > 0 && !before;)
+      if (lines[heads[k]].lead->style == e.style) before = lines[heads[k]].lead->value;
+    if (!before) continue;
+    int run = 1;
+    std::size_t end = h + 1;
+    for (; end < heads.size(); ++end) {
+      const Enumerator& f = *lines[heads[end]].lead;
+      if (f.style != e.style) continue;
+      if (f.value == run + 1) ++run;
+      else break;
+    }
+    if (end == heads.size() || lines[heads[end]].lead->value != *before + 1) continue;
+    for (std::size_t k = h; k < end; ++k)
+      if (lines[heads[k]].lead->style == e.style) keys[heads[k] - span.begin] += kNestedStyle;
+    h = end - 1;
+  }
+  return keys;
+}
+
 // The headings of one report, in text order: enumerators at line starts;
 // inside lines (after a space or a 。) those that continue the tree; and
 // unnumbered part titles standing alone, where the layout says so.
@@ -116,6 +158,7 @@ std::vector<Mark> find_headings(const std::vector<RepairedLine>& lines, const Re
   std::vector<Mark> marks;
   SectionTree tree;
   const std::vector<bool> points = list_points(lines, span);
+  const std::vector<std::size_t> keys = style_keys(lines, span, points);
   bool in_body = false;    // the header block is over: titles may come
   std::size_t resume = 0;  // where the scan of a line starts when the heading before took its start
   auto place = [&](std::size_t i, std::size_t at, std::optional<std::string> number, std::string heading,
@@ -161,7 +204,10 @@ std::vector<Mark> find_headings(const std::vector<RepairedLine>& lines, const Re
         heading = std::string(next.substr(ns.text_begin, ns.text_end - ns.text_begin));
         body = {i + 1, ns.body};
       }
-      place(i, at, std::string(text.substr(at, e.length)), heading, tree.add(e.style, e.value, heading), body);
+      const std::size_t key = at == 0 ? keys[i - span.begin] : e.style;
+      place(i, at, std::string(text.substr(at, e.length)), heading,
+            key >= kNestedStyle ? tree.add_under(e.style, key, e.value, heading) : tree.add(key, e.value, heading),
+            body);
       return body;
     };
     const bool resumed = resume > 0;

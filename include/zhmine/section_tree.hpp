@@ -27,6 +27,11 @@ class SectionTree {
   // Places a heading and makes it the current one.
   Placement add(std::size_t style, int value, std::string heading);
 
+  // The same, for a style first met as a numbering restarted under a
+  // heading of `parent` (二、 → 一、…): it opens right under that heading,
+  // closing what stands below it (a sibling of （一）…（三） under 三、).
+  Placement add_under(std::size_t parent, std::size_t style, int value, std::string heading);
+
   // Places an unnumbered part title (过去五年的回顾, 结束语). A closing part,
   // the first heading of the report, and a title after titles opened the
   // tree go to the top and close everything; a title first met under
