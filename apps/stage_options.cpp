@@ -8,6 +8,8 @@ void add_stage_options(CLI::App& command, StageOptions& options) {
   command.add_option("inputs", options.inputs,
                      "Files and directories (walked recursively); none or '-' reads standard input. "
                      "*.jsonl/*.ndjson files, and standard input starting with '{', are records of an earlier stage");
+  command.add_flag("-L,--follow", options.follow_links,
+                   "Follow symbolic links to directories met in a walk (a directory already walked is skipped)");
   command.add_option("-o,--output", options.output, "Write records to FILE (atomically) instead of standard output");
   command.add_option("-j,--threads", options.threads, "Documents processed in parallel (0: all cores)")
       ->capture_default_str();

@@ -13,7 +13,7 @@
 
 namespace zhmine::app {
 
-// Adds FILE|DIR..., -o, -j, --stats, --encoding and --script to `command`.
+// Adds FILE|DIR..., -L, -o, -j, --stats, --encoding and --script to `command`.
 void add_stage_options(CLI::App& command, StageOptions& options);
 
 // Adds --patterns DIR|FILE (repeatable) to `command`.

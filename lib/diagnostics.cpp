@@ -7,6 +7,7 @@ namespace zhmine {
 Stats& Stats::operator+=(const Stats& o) {
   files_read += o.files_read;
   files_rejected += o.files_rejected;
+  files_skipped += o.files_skipped;
   records_read += o.records_read;
   records_rejected += o.records_rejected;
   documents += o.documents;
@@ -15,8 +16,8 @@ Stats& Stats::operator+=(const Stats& o) {
 }
 
 std::string Stats::summary() const {
-  return "files: " + std::to_string(files_read) + " read, " + std::to_string(files_rejected) +
-         " rejected; input records: " + std::to_string(records_read) + " read, " +
+  return "files: " + std::to_string(files_read) + " read, " + std::to_string(files_rejected) + " rejected, " +
+         std::to_string(files_skipped) + " skipped; input records: " + std::to_string(records_read) + " read, " +
          std::to_string(records_rejected) + " rejected; documents: " + std::to_string(documents) +
          " processed; output records: " + std::to_string(records_written) + " written";
 }

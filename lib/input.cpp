@@ -8,6 +8,8 @@
 #include <iterator>
 #include <system_error>
 
+#include <sys/stat.h>
+
 namespace zhmine {
 
 namespace fs = std::filesystem;
@@ -61,9 +63,9 @@ bool is_json_lines_path(const fs::path& path) {
   return ext == ".jsonl" || ext == ".ndjson";
 }
 
-InputReader::InputReader(std::vector<std::string> paths) : pending_(std::move(paths)) {
-  if (pending_.empty()) pending_.push_back("-");
-  std::reverse(pending_.begin(), pending_.end());
+InputReader::InputReader(std::vector<std::string> paths, bool follow_links) : follow_links_(follow_links) {
+  if (paths.empty()) paths.push_back("-");
+  for (auto it = paths.rbegin(); it != paths.rend(); ++it) pending_.push_back({std::move(*it), true});
 }
 
 InputReader::~InputReader() = default;
@@ -91,11 +93,31 @@ std::optional<InputItem> InputReader::next_record(Report& report) {
   return std::nullopt;
 }
 
+bool InputReader::skip(Report& report, const std::string& path, const std::string& why) {
+  report.warning(path, 0, why + "; skipped");
+  ++report.stats.files_skipped;
+  return false;
+}
+
+namespace {
+
+// What kind of thing a path names, by stat(2) or lstat(2).
+const char* kind_of(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  return "not a regular file";
+}
+
+}  // namespace
+
 // Takes the next pending path: a directory adds its entries, a JSON Lines
 // source becomes the current one, a raw file is read into `whole_file`.
 bool InputReader::open_next_path(Report& report, std::optional<InputItem>& whole_file) {
-  const std::string path = std::move(pending_.back());
+  const Pending next = std::move(pending_.back());
   pending_.pop_back();
+  const std::string& path = next.path;
 
   if (path == "-") {
     // Look past leading blanks without losing them: a '{' means records of an
@@ -121,15 +143,33 @@ bool InputReader::open_next_path(Report& report, std::optional<InputItem>& whole
     return true;
   }
 
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    report.error(path, 0, "cannot open: " + (ec ? ec.message() : std::string("no such file or directory")));
+  // A walked entry is looked at itself first: a link is followed only to a
+  // file, or to a directory when asked; anything else in a directory is
+  // never opened. A named path is followed wherever it leads.
+  struct stat st {};
+  if (!next.named) {
+    if (::lstat(path.c_str(), &st) != 0) {
+      report.error(path, 0, std::string("cannot open: ") + std::strerror(errno));
+      ++report.stats.files_rejected;
+      return false;
+    }
+    if (!S_ISLNK(st.st_mode) && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode))
+      return skip(report, path, std::string(kind_of(st.st_mode)) + " in a directory is not read");
+  }
+  const bool link = !next.named && S_ISLNK(st.st_mode);
+  if ((next.named || link) && ::stat(path.c_str(), &st) != 0) {
+    report.error(path, 0, std::string("cannot open: ") + std::strerror(errno));
     ++report.stats.files_rejected;
     return false;
   }
-  if (fs::is_directory(status)) {
+  const FileId id{static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+
+  if (S_ISDIR(st.st_mode)) {
+    if (link && !follow_links_)
+      return skip(report, path, "a symbolic link to a directory is not followed (-L follows it)");
+    if (!directories_.insert(id).second) return skip(report, path, "a directory already walked (a loop of links)");
     std::vector<std::string> entries;
+    std::error_code ec;
     for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
       const std::string name = it->path().filename().string();
       if (!name.empty() && name[0] == '.') continue;  // .git, editor backups
@@ -140,9 +180,13 @@ bool InputReader::open_next_path(Report& report, std::optional<InputItem>& whole
       ++report.stats.files_rejected;
     }
     std::sort(entries.rbegin(), entries.rend());  // pending_ is a stack: first name last
-    pending_.insert(pending_.end(), entries.begin(), entries.end());
+    for (std::string& entry : entries) pending_.push_back({std::move(entry), false});
     return true;
   }
+  if (!next.named && !S_ISREG(st.st_mode))
+    return skip(report, path, std::string("a symbolic link to ") + kind_of(st.st_mode) + " is not read");
+  if (S_ISREG(st.st_mode) && !files_.insert(id).second)
+    return skip(report, path, "the same file as one already read (a link)");
   if (is_json_lines_path(path)) {
     auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
     if (!*file) {
@@ -156,10 +200,11 @@ bool InputReader::open_next_path(Report& report, std::optional<InputItem>& whole
     line_number_ = 0;
     return true;
   }
-  if (fs::is_regular_file(status)) {
+  if (S_ISREG(st.st_mode)) {
     whole_file = InputItem{InputItem::Kind::raw_file, path, 0, {}, true};
     return true;
   }
+  // Named on the command line and no regular file (a FIFO, /dev/stdin): a stream.
   std::string data, error;
   if (!read_whole_file(path, data, error)) {
     report.error(path, 0, "cannot read: " + error);

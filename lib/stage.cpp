@@ -137,7 +137,7 @@ int run_stage(const StageOptions& options, const DocumentHandler& handler, std::
   bool lost = false;
   try {
     Output output(options.output);
-    InputReader reader(options.inputs);
+    InputReader reader(options.inputs, options.follow_links);
     auto next = [&]() -> Work {
       Report reading;
       std::optional<InputItem> item = reader.next(reading);

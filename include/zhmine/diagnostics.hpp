@@ -13,6 +13,7 @@ namespace zhmine {
 struct Stats {
   std::size_t files_read = 0;       // files opened and read whole
   std::size_t files_rejected = 0;   // files named or found that could not be used
+  std::size_t files_skipped = 0;    // entries of a walk that are no input: FIFOs, links not followed, a file met twice
   std::size_t records_read = 0;     // JSON lines read
   std::size_t records_rejected = 0; // JSON lines that could not be used
   std::size_t documents = 0;        // documents (or sections) processed

@@ -3,14 +3,22 @@
 // (standard input, pipes) whole; JSON Lines (files named
 // *.jsonl or *.ndjson, or standard input starting with '{') come a line at a
 // time, so memory is bounded by the largest single document or record.
+//
+// The walk is safe on any tree: symbolic links to directories are followed
+// only when asked (and then a directory already visited is skipped), FIFOs,
+// sockets and devices met in a directory are skipped, never opened, and each
+// regular file is read once however many names it has (docs/conventions.md).
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "zhmine/diagnostics.hpp"
@@ -30,8 +38,9 @@ struct InputItem {
 
 class InputReader {
  public:
-  // No paths reads standard input.
-  explicit InputReader(std::vector<std::string> paths);
+  // No paths reads standard input. `follow_links`: walk into directories
+  // that symbolic links found in a directory point to (-L).
+  explicit InputReader(std::vector<std::string> paths, bool follow_links = false);
   ~InputReader();
 
   // The next item, or nullopt when all input is read. Files that cannot be
@@ -40,10 +49,21 @@ class InputReader {
   std::optional<InputItem> next(Report& report);
 
  private:
+  struct Pending {
+    std::string path;
+    bool named;  // given on the command line, not found in a directory
+  };
+  using FileId = std::pair<std::uint64_t, std::uint64_t>;  // device, inode
+
   bool open_next_path(Report& report, std::optional<InputItem>& whole_file);
+  // A walked entry that is no directory, regular file or link to one: skipped.
+  bool skip(Report& report, const std::string& path, const std::string& why);
   std::optional<InputItem> next_record(Report& report);
 
-  std::vector<std::string> pending_;  // paths still to visit, next at the back
+  std::vector<Pending> pending_;  // paths still to visit, next at the back
+  bool follow_links_;
+  std::set<FileId> directories_;  // walked, so that a loop of links is not walked again
+  std::set<FileId> files_;        // regular files handed out, so that each is read once
   // The JSON Lines source being read, if any.
   std::unique_ptr<std::istream> lines_;
   std::string lines_source_;

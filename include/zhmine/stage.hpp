@@ -20,6 +20,7 @@ namespace zhmine {
 
 struct StageOptions {
   std::vector<std::string> inputs;     // files and directories; none: standard input
+  bool follow_links = false;           // walk into directories that links in a directory point to
   std::optional<std::string> output;   // none: standard output
   unsigned threads = 0;                // 0: all cores
   bool stats = false;                  // print the accounting even when all went well
