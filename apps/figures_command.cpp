@@ -21,9 +21,9 @@ void add_figures_command(CLI::App& app) {
   add_patterns_option(*command, *patterns);
   add_stage_options(*command, *options);
   command->callback([options, patterns] {
-    const auto extractor = load_rules<FigureExtractor>(*patterns);
+    const auto extractor = load_rules_per_thread<FigureExtractor>(*patterns);
     const DocumentHandler handler = [extractor](const Document& document, RecordSink& records, Report& report) {
-      extract_figure_records(*extractor, document, records, report);
+      extract_figure_records(extractor->get(), document, records, report);
     };
     throw CLI::RuntimeError(run_stage(*options, handler, std::cerr));
   });

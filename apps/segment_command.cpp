@@ -19,9 +19,9 @@ void add_segment_command(CLI::App& app) {
   add_stage_options(*command, *options);
   add_patterns_option(*command, *patterns);
   command->callback([options, patterns] {
-    const auto rules = load_rules<SectionRules>(*patterns);
+    const auto rules = load_rules_per_thread<SectionRules>(*patterns);
     const DocumentHandler handler = [rules](const Document& document, RecordSink& records, Report&) {
-      write_section_records(document, segment_sections(document, *rules), records.buffer());
+      write_section_records(document, segment_sections(document, rules->get()), records.buffer());
     };
     throw CLI::RuntimeError(run_stage(*options, handler, std::cerr));
   });

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "zhmine/per_thread.hpp"
 #include "zhmine/rules.hpp"
 #include "zhmine/stage.hpp"
 
@@ -26,6 +27,19 @@ std::shared_ptr<const Rules> load_rules(const std::vector<std::string>& patterns
   try {
     return std::make_shared<const Rules>(RuleBook::load(patterns));
   } catch (const std::exception& e) {  // RuleError, or a directory that cannot be read
+    std::cerr << "zhmine: error: " << e.what() << '\n';
+    throw CLI::RuntimeError(2);
+  }
+}
+
+// The same, compiled once per worker thread (see zhmine/per_thread.hpp).
+template <typename Rules>
+std::shared_ptr<const PerThread<Rules>> load_rules_per_thread(const std::vector<std::string>& patterns) {
+  try {
+    RuleBook book = RuleBook::load(patterns);
+    auto first = std::make_shared<const Rules>(book);
+    return std::make_shared<const PerThread<Rules>>(std::move(book), std::move(first));
+  } catch (const std::exception& e) {
     std::cerr << "zhmine: error: " << e.what() << '\n';
     throw CLI::RuntimeError(2);
   }

@@ -201,7 +201,7 @@ bool InputReader::open_next_path(Report& report, std::optional<InputItem>& whole
     return true;
   }
   if (S_ISREG(st.st_mode)) {
-    whole_file = InputItem{InputItem::Kind::raw_file, path, 0, {}, true};
+    whole_file = InputItem{InputItem::Kind::raw_file, path, 0, {}, true, static_cast<std::uint64_t>(st.st_size)};
     return true;
   }
   // Named on the command line and no regular file (a FIFO, /dev/stdin): a stream.

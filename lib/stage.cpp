@@ -5,6 +5,7 @@
 #include <ostream>
 #include <stdexcept>
 #include <system_error>
+#include <utility>
 
 #include "zhmine/encoding.hpp"
 #include "zhmine/file_fold.hpp"
@@ -132,32 +133,64 @@ std::optional<Document> load_document(InputItem&& item, const StageOptions& opti
   return load_record(std::move(item), report);
 }
 
+namespace {
+
+// Small documents go to a worker together, so that handing work over costs
+// little beside the work: a unit holds documents up to this much input (or
+// this many), and a larger document goes alone.
+constexpr std::uint64_t kUnitBytes = 1 << 20;
+constexpr std::size_t kUnitDocuments = 64;
+
+std::uint64_t size_of(const InputItem& item) { return item.unread ? item.size : item.data.size(); }
+
+}  // namespace
+
 int run_stage(const StageOptions& options, const DocumentHandler& handler, std::ostream& err) {
   Report totals;
   bool lost = false;
   try {
     Output output(options.output);
     InputReader reader(options.inputs, options.follow_links);
-    auto next = [&]() -> Work {
+    std::optional<InputItem> held;  // read, but too large for the unit being filled
+    auto read_item = [&]() -> std::optional<InputItem> {
+      if (held) return std::exchange(held, std::nullopt);
       Report reading;
       std::optional<InputItem> item = reader.next(reading);
       print_diagnostics(reading, err);
       lost = lost || reading.lost_input();
       totals.stats += reading.stats;
-      if (!item) return {};
-      return [&, item = std::make_shared<InputItem>(std::move(*item))]() {
+      return item;
+    };
+    auto next = [&]() -> Work {
+      auto items = std::make_shared<std::vector<InputItem>>();
+      std::uint64_t bytes = 0;
+      while (items->size() < kUnitDocuments && bytes < kUnitBytes) {
+        std::optional<InputItem> item = read_item();
+        if (!item) break;
+        if (!items->empty() && bytes + size_of(*item) > kUnitBytes) {
+          held = std::move(item);
+          break;
+        }
+        bytes += size_of(*item);
+        items->push_back(std::move(*item));
+      }
+      if (items->empty()) return {};
+      return [&, items]() {
         WorkResult result;
-        const std::string source = item->source;
-        try {
-          if (std::optional<Document> doc = load_document(std::move(*item), options, result.report)) {
-            ++result.report.stats.documents;
-            handler(*doc, result.records, result.report);
-            result.report.stats.records_written += result.records.lines();
+        for (InputItem& item : *items) {
+          RecordSink& records = result.records.emplace_back();
+          const std::string source = item.source;
+          try {
+            if (std::optional<Document> doc = load_document(std::move(item), options, result.report)) {
+              ++result.report.stats.documents;
+              handler(*doc, records, result.report);
+              result.report.stats.records_written += records.lines();
+            }
+          } catch (const std::bad_alloc&) {
+            // One document too large for memory is lost; the archive goes on.
+            records = RecordSink();
+            result.report.error(source, 0, "out of memory processing this document; skipped");
           }
-        } catch (const std::bad_alloc&) {
-          // One document too large for memory is lost; the archive goes on.
-          result.records = RecordSink();
-          result.report.error(source, 0, "out of memory processing this document; skipped");
         }
         return result;
       };
@@ -166,7 +199,7 @@ int run_stage(const StageOptions& options, const DocumentHandler& handler, std::
       print_diagnostics(result.report, err);
       lost = lost || result.report.lost_input();
       totals.stats += result.report.stats;
-      result.records.drain([&](std::string_view records) { output.write(records); });
+      for (RecordSink& records : result.records) records.drain([&](std::string_view text) { output.write(text); });
     });
     output.commit();
   } catch (const std::exception& e) {

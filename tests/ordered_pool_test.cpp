@@ -24,13 +24,13 @@ std::string run(unsigned threads, int units, std::atomic<int>* in_flight = nullp
         return [i, units, in_flight] {
           std::this_thread::sleep_for(std::chrono::microseconds(100 * (units - i)));
           WorkResult r;
-          r.records.buffer() = std::to_string(i) + ",";
+          r.records.emplace_back().buffer() = std::to_string(i) + ",";
           r.report.stats.documents = 1;
           if (in_flight) --*in_flight;
           return r;
         };
       },
-      [&](WorkResult&& r) { delivered += r.records.buffer(); });
+      [&](WorkResult&& r) { delivered += r.records.front().buffer(); });
   return delivered;
 }
 

@@ -34,6 +34,7 @@ struct InputItem {
   // A regular file, handed over unread (`data` empty) for the document's
   // worker to read as it sees fit: in pieces, folding as it goes.
   bool unread = false;
+  std::uint64_t size = 0;  // of an unread file, as the walk saw it
 };
 
 class InputReader {

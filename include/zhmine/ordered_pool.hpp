@@ -6,14 +6,16 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "zhmine/diagnostics.hpp"
 #include "zhmine/record_sink.hpp"
 
 namespace zhmine {
 
+// What a unit of work made: the records of each document it held, in order.
 struct WorkResult {
-  RecordSink records;
+  std::vector<RecordSink> records;
   Report report;
 };
 

@@ -20,27 +20,27 @@ for stage in segment-sections extract-figures; do
   single=$("$ZHMINE" $stage "$scratch/docs.jsonl")
   # Small blocks, so that the shards are many and cut between documents.
   sharded=$(parallel --will-cite --pipepart -a "$scratch/docs.jsonl" --block 20k -S 2/: --keep-order \
-    --halt now,fail=1 "$ZHMINE" $stage)
+    --halt soon,fail=1 "$ZHMINE" $stage)
   expect_eq "$stage: parallel exit" 0 "$?"
   expect_eq "$stage: sharded on -S 2/: equals single" "$(by_doc <<<"$single")" "$(by_doc <<<"$sharded")"
   expect_eq "$stage: --keep-order keeps input order" "$single" "$sharded"
   sharded=$(parallel --will-cite --pipepart -a "$scratch/docs.jsonl" --block 50k --sshlogin : -j 2 \
-    --halt now,fail=1 "$ZHMINE" $stage)
+    --halt soon,fail=1 "$ZHMINE" $stage)
   expect_eq "$stage: sharded on --sshlogin : equals single (ordered by doc)" "$(by_doc <<<"$single")" "$(by_doc <<<"$sharded")"
 done
 
 # The whole pipeline per shard, as the recipe runs it.
 single=$("$ZHMINE" segment-sections "$scratch/docs.jsonl" | "$ZHMINE" extract-figures)
-sharded=$(parallel --will-cite --pipepart -a "$scratch/docs.jsonl" --block 30k -S 2/: --keep-order --halt now,fail=1 \
+sharded=$(parallel --will-cite --pipepart -a "$scratch/docs.jsonl" --block 30k -S 2/: --keep-order --halt soon,fail=1 \
   "$ZHMINE segment-sections | $ZHMINE extract-figures")
 expect_eq "pipeline per shard equals single" "$single" "$sharded"
 expect_contains "pipeline made figures" '"type":"figure"' "$sharded"
 
 # A shard that fails: its record is named on standard error, parallel's
-# status is not 0 (--halt now,fail=1 stops the run).
+# status is not 0 (--halt soon,fail=1 stops the run once the running blocks end).
 { head -n 5 "$scratch/docs.jsonl"; echo '{"type":"document","source":"broken.txt"'; tail -n +6 "$scratch/docs.jsonl"; } \
   >"$scratch/broken.jsonl"
-parallel --will-cite --pipepart -a "$scratch/broken.jsonl" --block 20k -S 2/: --keep-order --halt now,fail=1 \
+parallel --will-cite --pipepart -a "$scratch/broken.jsonl" --block 20k -S 2/: --keep-order --halt soon,fail=1 \
   "$ZHMINE" extract-figures >/dev/null 2>"$scratch/parallel.err"
 status=$?
 expect_eq "failing shard: parallel fails" 1 "$((status != 0))"
