@@ -6,6 +6,7 @@
 
 namespace zhmine::app {
 
+void add_check_command(CLI::App& app);
 void add_diff_command(CLI::App& app);
 void add_figures_command(CLI::App& app);
 void add_normalize_command(CLI::App& app);

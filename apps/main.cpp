@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
   CLI::App app{"zhmine: text mining for archives of Chinese reports. Reads files or JSON Lines, writes JSON Lines."};
   app.set_version_flag("--version", std::string("zhmine ") + zhmine::version());
   app.require_subcommand(1);
+  zhmine::app::add_check_command(app);
   zhmine::app::add_diff_command(app);
   zhmine::app::add_figures_command(app);
   zhmine::app::add_normalize_command(app);

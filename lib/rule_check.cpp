@@ -4,6 +4,7 @@
 
 #include "zhmine/figures.hpp"
 #include "zhmine/headings.hpp"
+#include "zhmine/report_check.hpp"
 
 namespace zhmine {
 
@@ -15,8 +16,10 @@ std::map<std::string, ExampleCheck> shipped_example_checks() {
   // Each consumer checks the examples of the sets it reads.
   const ExampleCheck figures = check_figure_example;
   const ExampleCheck headings = check_heading_example;
+  const ExampleCheck checks = check_check_example;
   return {{"numerals", figures}, {"units", figures},     {"symbols", figures},  {"qualifiers", figures}, {"traps", figures},
-          {"labels", figures},   {"headings", headings}, {"items", headings}};
+          {"labels", figures},   {"headings", headings}, {"items", headings},
+          {"check-parts", checks}, {"check-ratio", checks}, {"check-growth", checks}};
 }
 
 std::vector<RuleFailure> test_rules(const RuleBook& book, const std::map<std::string, ExampleCheck>& checks) {

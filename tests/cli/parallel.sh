@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # GNU parallel over zhmine (docs/scale.md): normalize once, then shards of
-# the documents through segment-sections and extract-figures on several
+# the documents through segment-sections, extract-figures and check on several
 # "hosts" (local ones: --sshlogin : and -S 2/:). A sharded run's records
 # equal a single run's, byte for byte after ordering by doc, and a failing
 # shard is named and fails the run.
@@ -35,6 +35,15 @@ sharded=$(parallel --will-cite --pipepart -a "$scratch/docs.jsonl" --block 30k -
   "$ZHMINE segment-sections | $ZHMINE extract-figures")
 expect_eq "pipeline per shard equals single" "$single" "$sharded"
 expect_contains "pipeline made figures" '"type":"figure"' "$sharded"
+
+# check per block of documents: each report is checked on its own, so the
+# blocks' findings are a single run's. (Its status 1 is findings that are
+# errors, a result: the wrapper passes 0 and 1, and fails on anything else.)
+single=$("$ZHMINE" check "$scratch/docs.jsonl")
+sharded=$(parallel --will-cite --pipepart -a "$scratch/docs.jsonl" --block 20k -S 2/: --keep-order --halt soon,fail=1 \
+  "$ZHMINE check; test \$? -le 1")
+expect_eq "check per block equals single" "$single" "$sharded"
+expect_contains "check found the samples' parts-total" '"check":"parts-total"' "$sharded"
 
 # A shard that fails: its record is named on standard error, parallel's
 # status is not 0 (--halt soon,fail=1 stops the run once the running blocks end).

@@ -2,8 +2,9 @@
 # The Slurm recipe on a real (single-node) cluster: starts munged, slurmctld
 # and slurmd on this machine (root; contrib/slurm/local-cluster), runs
 # contrib/slurm/zhmine-slurm over an archive in 3 shards, and checks that the
-# merged records equal a single run's, ordered by doc, that series came out,
-# and that a failing shard is named and fails the merge. Run by .ci/run;
+# merged records equal a single run's, ordered by doc, that series and the
+# check's findings came out, and that a failing shard is named and fails the
+# merge. Run by .ci/run;
 # by hand: `sudo tests/slurm/run.sh [build/zhmine]`.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,6 +37,9 @@ expect_eq "recipe: sections equal a single run's, by doc" "$(by_doc <<<"$single_
 expect_eq "recipe: figures equal a single run's, by doc" "$(by_doc <<<"$single_figures")" "$(cat "$work/out/figures.jsonl")"
 [[ -s "$work/out/series.jsonl" ]] || fail "recipe: no series"
 expect_eq "recipe: series records" series "$(head -n 1 "$work/out/series.jsonl" | jq -r .type)"
+expect_eq "recipe: check over the merged figures equals check over a single run's" \
+  "$(by_doc <<<"$single_figures" | "$ZHMINE" check)" "$(cat "$work/out/findings.jsonl")"
+grep -q '"check":"parts-total"' "$work/out/findings.jsonl" || fail "recipe: sample 003's parts-total not found"
 
 # A shard that fails (a binary file among the reports: normalize exits 1):
 # named, and nothing merged.
