@@ -107,14 +107,10 @@ ArithmeticChecks::ArithmeticChecks(const RuleBook& book) {
   // "subset", "stop" and "average" may stand anywhere in it.
   auto load = [&](const char* set, std::vector<Word>& words) {
     for (const Rule* rule : book.rules(set)) {
-      const std::string where = rule->file + ":" + std::to_string(rule->line) + ": rule " + rule->id + ": ";
       const std::string role = rule->get("role");
-      if (role.empty()) throw RuleError(where + "needs a \"role\" attribute");
+      if (role.empty()) throw rule_error(*rule, "needs a \"role\" attribute");
       const bool anywhere = role == "complete" || role == "subset" || role == "stop" || role == "average";
-      RE2::Options options;
-      options.set_log_errors(false);
-      auto re = std::make_unique<RE2>(anywhere ? rule->pattern : "(?:" + rule->pattern + ")\\s*$", options);
-      if (!re->ok()) throw RuleError(where + "bad pattern: " + re->error());
+      auto re = compile_rule(*rule, anywhere ? rule->pattern : "(?:" + rule->pattern + ")\\s*$");
       (role == "average" ? averages_ : words).push_back({std::move(re), role});
     }
   };

@@ -65,15 +65,11 @@ std::string_view trim_spaces(std::string_view s) {
 
 FigureLabeler::FigureLabeler(const RuleBook& book) {
   for (const Rule* rule : book.rules("labels")) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    auto re = std::make_unique<RE2>(rule->pattern, options);
-    const std::string where = rule->file + ":" + std::to_string(rule->line) + ": rule " + rule->id + ": ";
-    if (!re->ok()) throw RuleError(where + "bad pattern: " + re->error());
+    auto re = compile_rule(*rule);
     const std::string trim = rule->get("trim");
     if (trim == "lead") lead_.push_back(std::move(re));
     else if (trim == "tail") tail_.push_back(std::move(re));
-    else throw RuleError(where + "trim must be lead or tail");
+    else throw rule_error(*rule, "trim must be lead or tail");
   }
 }
 

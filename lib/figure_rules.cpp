@@ -12,9 +12,7 @@ namespace zhmine {
 
 namespace {
 
-[[noreturn]] void bad_rule(const Rule& rule, const std::string& message) {
-  throw RuleError(rule.file + ":" + std::to_string(rule.line) + ": rule " + rule.id + ": " + message);
-}
+[[noreturn]] void bad_rule(const Rule& rule, const std::string& message) { throw rule_error(rule, message); }
 
 std::string required(const Rule& rule, const std::string& key) {
   std::string value = rule.get(key);
@@ -56,7 +54,7 @@ std::unique_ptr<RE2> compile(const std::string& pattern, bool longest, const std
   RE2::Options alone;
   alone.set_log_errors(false);
   for (const Rule* rule : rules)
-    if (const RE2 one(rule->pattern, alone); !one.ok()) bad_rule(*rule, "bad pattern: " + one.error());
+    if (const RE2 one(rule->pattern, alone); !one.ok()) bad_rule(*rule, "pattern does not compile: " + one.error());
   throw RuleError("the combined figure rules do not compile: " + re->error());
 }
 

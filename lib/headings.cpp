@@ -45,15 +45,9 @@ HeadingStyles::HeadingStyles(const std::vector<const Rule*>& rules) : first_(0x1
     if (rule->get("kind") == "title") continue;  // unnumbered part titles: PartTitles
     Style style;
     style.id = rule->id;
-    RE2::Options options;
-    options.set_log_errors(false);
-    style.re = std::make_unique<RE2>(rule->pattern, options);
-    if (!style.re->ok())
-      throw RuleError(rule->file + ":" + std::to_string(rule->line) + ": rule " + rule->id +
-                      ": pattern does not compile: " + style.re->error());
+    style.re = compile_rule(*rule);
     if (style.re->NumberOfCapturingGroups() < 2)
-      throw RuleError(rule->file + ":" + std::to_string(rule->line) + ": rule " + rule->id +
-                      ": a heading pattern needs group 1 (the enumerator) and group 2 (its numeral)");
+      throw rule_error(*rule, "a heading pattern needs group 1 (the enumerator) and group 2 (its numeral)");
     style.page_number = rule->get("page-number") == "yes";
     style.inline_ok = rule->get("inline", "yes") == "yes";
     style.glued = rule->get("glued");

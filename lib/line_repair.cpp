@@ -137,12 +137,7 @@ bool ends_mid_sentence(std::string_view text) {
 LineRepair::LineRepair(const HeadingStyles& headings, const std::vector<const Rule*>& page_debris)
     : headings_(headings) {
   for (const Rule* rule : page_debris) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    Footer footer{std::make_unique<RE2>(rule->pattern, options), std::string::npos};
-    if (!footer.re->ok())
-      throw RuleError(rule->file + ":" + std::to_string(rule->line) + ": rule " + rule->id +
-                      ": pattern does not compile: " + footer.re->error());
+    Footer footer{compile_rule(*rule), std::string::npos};
     if (const std::string needs = rule->get("needs"); !needs.empty()) {
       const auto it = std::find(needs_.begin(), needs_.end(), needs);
       footer.needs = static_cast<std::size_t>(it - needs_.begin());

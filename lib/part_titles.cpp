@@ -7,13 +7,7 @@ namespace zhmine {
 PartTitles::PartTitles(const std::vector<const Rule*>& rules) {
   for (const Rule* rule : rules) {
     if (rule->get("kind") != "title") continue;
-    RE2::Options options;
-    options.set_log_errors(false);
-    auto re = std::make_unique<RE2>(rule->pattern, options);
-    if (!re->ok())
-      throw RuleError(rule->file + ":" + std::to_string(rule->line) + ": rule " + rule->id +
-                      ": pattern does not compile: " + re->error());
-    titles_.push_back({std::move(re), {rule->get("closing") == "yes", rule->get("layout") == "alone"}});
+    titles_.push_back({compile_rule(*rule), {rule->get("closing") == "yes", rule->get("layout") == "alone"}});
   }
 }
 

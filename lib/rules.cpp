@@ -6,6 +6,8 @@
 #include <fstream>
 #include <map>
 #include <set>
+
+#include <re2/re2.h>
 #include <string_view>
 #include <vector>
 
@@ -84,6 +86,20 @@ fs::path executable_dir() {
 }
 
 }  // namespace
+
+RuleError rule_error(const Rule& rule, const std::string& message) {
+  return RuleError(rule.file + ":" + std::to_string(rule.line) + ": rule " + rule.id + ": " + message);
+}
+
+std::unique_ptr<RE2> compile_rule(const Rule& rule, const std::string& pattern) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(pattern, options);
+  if (!re->ok()) throw rule_error(rule, "pattern does not compile: " + re->error());
+  return re;
+}
+
+std::unique_ptr<RE2> compile_rule(const Rule& rule) { return compile_rule(rule, rule.pattern); }
 
 std::string Rule::get(const std::string& key, const std::string& fallback) const {
   const auto it = attributes.find(key);

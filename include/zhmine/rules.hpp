@@ -30,10 +30,15 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace re2 {
+class RE2;
+}
 
 namespace zhmine {
 
@@ -68,6 +73,14 @@ struct RuleError : std::runtime_error {
 };
 
 RuleFile read_rule_file(const std::filesystem::path& path);
+
+// A RuleError for `rule`: "FILE:LINE: rule ID: message".
+RuleError rule_error(const Rule& rule, const std::string& message);
+
+// `rule`'s pattern (or `pattern`, made from it) compiled by RE2, errors not
+// logged; throws rule_error(rule, "pattern does not compile: …").
+std::unique_ptr<re2::RE2> compile_rule(const Rule& rule, const std::string& pattern);
+std::unique_ptr<re2::RE2> compile_rule(const Rule& rule);
 
 // The directories rules come from, shipped first: $ZHMINE_PATTERNS if set,
 // else the installed share/zhmine/patterns, else the source tree's patterns/.
