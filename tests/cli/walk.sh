@@ -86,12 +86,13 @@ fi
 # A directory that vanishes during the walk: named, the rest still read.
 mkdir -p "$scratch/tree/going"
 for i in $(seq 1 200); do cp "$good" "$scratch/tree/going/f$i.txt"; done
-("$ZHMINE" normalize -j1 "$scratch/tree" >"$scratch/vanish.out" 2>"$scratch/vanish.err"; echo $? >"$scratch/vanish.status") &
+(timeout 5 "$ZHMINE" normalize -j1 "$scratch/tree" >"$scratch/vanish.out" 2>"$scratch/vanish.err"; echo $? >"$scratch/vanish.status") &
 sleep 0.05
 rm -rf "$scratch/tree/going"
 wait
 status=$(cat "$scratch/vanish.status")
 out=$(cat "$scratch/vanish.out")
+expect_eq "vanishing directory: ends" 1 "$((status != 124))"
 expect_eq "vanishing directory: sub/b.txt still read" 1 "$(grep -c 'tree/sub/b.txt' <<<"$(jq -r .source <<<"$out")")"
 if [[ "$status" != 0 ]]; then
   expect_contains "vanishing directory: named" "going" "$(cat "$scratch/vanish.err")"
