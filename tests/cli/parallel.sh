@@ -7,10 +7,15 @@
 source "$(dirname "$0")/common.bash"
 command -v parallel >/dev/null || { echo "FAIL: GNU parallel is not installed (scripts/setup installs it)" >&2; exit 1; }
 
-# An archive: every sample, a few times over, one file each.
+# An archive: every sample, a few times over, one file each. Each copy ends
+# with a line of its own, so that every file is a document of its own (the
+# same bytes would be the same doc, and blocks that finish in another order
+# could interleave the copies' records under one doc).
 mkdir -p "$scratch/archive"
 for copy in 1 2 3; do
-  for f in "$ROOT"/data/samples/*.txt; do cp "$f" "$scratch/archive/${copy}_$(basename "$f")"; done
+  for f in "$ROOT"/data/samples/*.txt; do
+    { cat "$f"; printf '\n第%s份副本\n' "$copy"; } >"$scratch/archive/${copy}_$(basename "$f")"
+  done
 done
 "$ZHMINE" normalize "$scratch/archive" >"$scratch/docs.jsonl"
 # Ordered by doc, stably (a document's records keep their order).
