@@ -20,12 +20,20 @@ bool is_ratio_unit(const std::string& unit) {
 
 std::string text_of(const Decimal& d) { return d.to_string(); }
 
-// A double as a Decimal with `places` decimals, for a record.
-Decimal decimal_of(double x, int places) {
-  char buffer[64];
+// A computed value with `places` decimals, for a message.
+std::string text_of(double x, int places) {
+  char buffer[512];
   std::snprintf(buffer, sizeof buffer, "%.*f", places, x);
-  return Decimal::parse(buffer).value_or(Decimal());
+  std::string text = buffer;
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text;
 }
+
+// The same as a record's number; none when no Decimal holds it.
+std::optional<Decimal> decimal_of(double x, int places) { return Decimal::parse(text_of(x, places)); }
 
 // The decimals a percentage is written with, for the computed one.
 int decimals_of(const CheckFigure& f) {
@@ -245,11 +253,10 @@ void ArithmeticChecks::percent_ratio(const std::vector<CheckFigure>& f, std::siz
     Finding finding;
     finding.check = "percent-ratio";
     finding.line = percent.line;
-    const Decimal computed = decimal_of(n / d * 100, decimals_of(percent));
-    finding.message = f[numerator].raw + " of " + f[denominator].raw + " is " + text_of(computed) + "%, the text says " +
-                      text_of(*percent.value) + "%";
+    finding.computed = decimal_of(n / d * 100, decimals_of(percent));
+    finding.message = f[numerator].raw + " of " + f[denominator].raw + " is " + text_of(n / d * 100, decimals_of(percent)) +
+                      "%, the text says " + text_of(*percent.value) + "%";
     finding.stated = percent.value;
-    finding.computed = computed;
     finding.unit = "%";
     finding.figures = {{p, "share"}, {numerator, "numerator"}, {denominator, "denominator"}};
     downgrade_if_approximate(f, finding);
@@ -296,11 +303,11 @@ void ArithmeticChecks::growth(const std::vector<CheckFigure>& f, std::size_t beg
     Finding finding;
     finding.check = "growth";
     finding.line = rate.line;
-    const Decimal computed = decimal_of(sign * (n - o) / o * 100, decimals_of(rate));
+    const double change = sign * (n - o) / o * 100;
     finding.message = "from " + was.raw + " to " + now.raw + " is " + (sign < 0 ? "a fall" : "a rise") + " of " +
-                      text_of(computed) + "%, the text says " + text_of(*rate.value) + "%";
+                      text_of(change, decimals_of(rate)) + "%, the text says " + text_of(*rate.value) + "%";
     finding.stated = rate.value;
-    finding.computed = computed;
+    finding.computed = decimal_of(change, decimals_of(rate));
     finding.unit = "%";
     finding.figures = {{p, "rate"}, {*old_at, "old"}, {*new_at, "new"}};
     downgrade_if_approximate(f, finding);
@@ -366,9 +373,9 @@ std::vector<Finding> ArithmeticChecks::check(const std::vector<CheckFigure>& f) 
     finding.check = "magnitude";
     finding.severity = Finding::Severity::warning;
     finding.line = f[outlier].line;
-    finding.message = f[outlier].raw + " is " + text_of(decimal_of(*top / middle, 0)) + " times the median " + unit +
-                      " figure of this report (" + text_of(decimal_of(middle, 2)) + " " + unit + ") and " +
-                      text_of(decimal_of(*top / next, 0)) + " times the next largest";
+    finding.message = f[outlier].raw + " is " + text_of(*top / middle, 0) + " times the median " + unit +
+                      " figure of this report (" + text_of(middle, 2) + " " + unit + ") and " + text_of(*top / next, 0) +
+                      " times the next largest";
     finding.stated = f[outlier].value;
     finding.unit = unit;
     finding.figures.push_back({outlier, "outlier"});
@@ -417,9 +424,9 @@ std::vector<Finding> ArithmeticChecks::magnitude_across(const std::vector<CheckF
       finding.severity = Finding::Severity::warning;
       finding.line = f[i].line;
       finding.message = f[i].raw + " (" + key.first + ") is " +
-                        (v > middle ? text_of(decimal_of(v / middle, 0)) + " times" : "1/" + text_of(decimal_of(middle / v, 0)) + " of") +
-                        " the median of the same label and unit across the inputs (" +
-                        text_of(decimal_of(middle, 2)) + " " + key.second + ")";
+                        (v > middle ? text_of(v / middle, 0) + " times" : "1/" + text_of(middle / v, 0) + " of") +
+                        " the median of the same label and unit across the inputs (" + text_of(middle, 2) + " " +
+                        key.second + ")";
       finding.stated = f[i].value;
       finding.unit = key.second;
       finding.figures.push_back({i, "outlier"});

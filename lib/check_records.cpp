@@ -1,5 +1,6 @@
 #include "zhmine/check_records.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "zhmine/json_line.hpp"
@@ -13,6 +14,23 @@ std::vector<CheckFigure> check_figures_of(const Document& document, const std::v
   const std::string_view text = document.text;
   std::vector<CheckFigure> out;
   out.reserve(figures.size());
+  // Columns are counted on from the previous figure when no line break or
+  // piece of the source map lies between: a long line is walked once.
+  const std::vector<SourceMap::Piece>& pieces = map.pieces();
+  std::size_t last = 0;
+  SourcePosition last_at{0, 0};
+  auto locate = [&](std::size_t offset) {
+    const auto next = std::upper_bound(pieces.begin(), pieces.end(), last,
+                                       [](std::size_t o, const SourceMap::Piece& p) { return o < p.offset; });
+    const std::string_view between = text.substr(last, offset - last);
+    if (last_at.line == 0 || offset < last || between.find('\n') != std::string_view::npos ||
+        (next != pieces.end() && next->offset <= offset))
+      last_at = map.locate(text, offset);
+    else
+      last_at.column += utf8::count_code_points(between);
+    last = offset;
+    return last_at;
+  };
   for (const Figure& f : figures) {
     CheckFigure c;
     c.value = f.value;
@@ -23,7 +41,7 @@ std::vector<CheckFigure> check_figures_of(const Document& document, const std::v
     c.raw = std::string(text.substr(f.begin, f.end - f.begin));
     c.approx = f.approx;
     c.placeholder = f.placeholder;
-    const SourcePosition at = map.locate(text, f.begin);
+    const SourcePosition at = locate(f.begin);
     c.line = at.line;
     c.start = at.column;
     c.end = at.column + utf8::count_code_points(c.raw);

@@ -69,9 +69,11 @@ class CheckRun {
         if (record.value("type", "") == "figure") {
           const std::string& sentence = record.at("sentence").get_ref<const std::string&>();
           const std::string& doc = record.at("doc").get_ref<const std::string&>();
-          if (pending_.origin.doc != doc || !pending_.from_records) {
+          const std::string& source = record.at("source").get_ref<const std::string&>();
+          // A report is a doc from one source: two copies of a file are two reports.
+          if (pending_.origin.doc != doc || pending_.origin.source != source || !pending_.from_records) {
             flush();
-            pending_.origin = {record.at("source").get<std::string>(), doc};
+            pending_.origin = {source, doc};
             pending_.from_records = true;
           }
           if (pending_.sentences.empty() || pending_.sentences.back() != sentence) pending_.sentences.push_back(sentence);
@@ -90,8 +92,9 @@ class CheckRun {
     std::optional<Document> loaded = load_document(std::move(item), options_.stage, report);
     if (!loaded) return;
     ++report.stats.documents;
-    // The sections of one report come in a row: checked together.
-    if (pending_.origin.doc != loaded->doc || pending_.from_records) {
+    // The sections of one report come in a row: checked together (a report
+    // is a doc from one source: two copies of a file are two reports).
+    if (pending_.origin.doc != loaded->doc || pending_.origin.source != loaded->source || pending_.from_records) {
       flush();
       pending_.origin = {loaded->source, loaded->doc};
       pending_.from_records = false;

@@ -24,11 +24,17 @@ SectionTree::Placement SectionTree::add(std::size_t style, int value, std::strin
 SectionTree::Placement SectionTree::add_under(std::size_t parent, std::size_t style, int value,
                                               std::string heading) {
   const auto is = [](std::size_t s) { return [s](const Open& o) { return o.style == s; }; };
+  std::size_t closed = 0;  // the ordinal of the parent's child closed here: the new one comes after it
   if (std::find_if(open_.begin(), open_.end(), is(style)) == open_.end()) {
     const auto at = std::find_if(open_.begin(), open_.end(), is(parent));
-    if (at != open_.end()) open_.erase(at + 1, open_.end());
+    if (at != open_.end() && at + 1 != open_.end()) {
+      closed = (at + 1)->ordinal;
+      open_.erase(at + 1, open_.end());
+    }
   }
-  return add(style, value, std::move(heading));
+  add(style, value, std::move(heading));
+  if (closed) open_.back().ordinal = closed + 1;
+  return placed();
 }
 
 SectionTree::Placement SectionTree::add_title(std::string heading, bool closing) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 #include "zhmine/json_line.hpp"
 #include "zhmine/section_tree.hpp"
@@ -159,6 +160,9 @@ std::vector<Mark> find_headings(const std::vector<RepairedLine>& lines, const Re
   SectionTree tree;
   const std::vector<bool> points = list_points(lines, span);
   const std::vector<std::size_t> keys = style_keys(lines, span, points);
+  // The key each style goes by while a restarted run of it is open: inline
+  // enumerators of the style continue that run.
+  std::map<std::size_t, std::size_t> nested;
   bool in_body = false;    // the header block is over: titles may come
   std::size_t resume = 0;  // where the scan of a line starts when the heading before took its start
   auto place = [&](std::size_t i, std::size_t at, std::optional<std::string> number, std::string heading,
@@ -191,6 +195,10 @@ std::vector<Mark> find_headings(const std::vector<RepairedLine>& lines, const Re
     if (title->needs_blanks && !(lines[i].blank_before && lines[i + 1].blank_before)) return std::nullopt;
     return title;
   };
+  auto key_of = [&](std::size_t style) {
+    const auto it = nested.find(style);
+    return it == nested.end() ? style : it->second;
+  };
   for (std::size_t i = span.begin; i < span.end; ++i) {
     const std::string_view text = lines[i].text;
     auto take = [&](std::size_t at, const Enumerator& e) {
@@ -204,7 +212,9 @@ std::vector<Mark> find_headings(const std::vector<RepairedLine>& lines, const Re
         heading = std::string(next.substr(ns.text_begin, ns.text_end - ns.text_begin));
         body = {i + 1, ns.body};
       }
-      const std::size_t key = at == 0 ? keys[i - span.begin] : e.style;
+      const std::size_t key = at == 0 ? keys[i - span.begin] : key_of(e.style);
+      if (at == 0 && key >= kNestedStyle) nested[e.style] = key;
+      else if (at == 0) nested.erase(e.style);
       place(i, at, std::string(text.substr(at, e.length)), heading,
             key >= kNestedStyle ? tree.add_under(e.style, key, e.value, heading) : tree.add(key, e.value, heading),
             body);
@@ -234,7 +244,7 @@ std::vector<Mark> find_headings(const std::vector<RepairedLine>& lines, const Re
     while (pos < text.size()) {
       if (boundary) {
         const std::optional<Enumerator> e = rules.headings.match(text.substr(pos));
-        if (e && rules.headings.inline_ok(e->style) && tree.continues(e->style, e->value)) {
+        if (e && rules.headings.inline_ok(e->style) && tree.continues(key_of(e->style), e->value)) {
           pos = take(pos, *e).offset;
           continue;
         }

@@ -81,6 +81,8 @@ TEST_CASE("growth: a rate of change and its two values", "[check]") {
   CHECK(findings("全年接待来访15786次，比上年的18726次下降15.7%。") == "none");
   CHECK(findings("由上年的1200人增加到1500人，增长20%。") == "growth error 20 25");
   CHECK(findings("全年接待来访15786次，比上年的18726次下降17.5%。") == "growth error 17.5 15.7");
+  // A change no Decimal holds is still named; its computed value is null.
+  CHECK(findings("收入从0.01元增加到90000000亿元，增长5%。") == "growth error 5 -");
   // Average and real rates compare no two stated values.
   CHECK(findings("贷款余额从8.2万亿元增加到23.8万亿元，年均增长24%。") == "none");
   CHECK(findings("国民生产总值由3480亿元增加到9380亿元，按可比价格计算增长102%。") == "none");

@@ -97,6 +97,22 @@ TEST_CASE("levels follow the order styles first appear in, not the style", "[sec
   CHECK(tree.add(2, 1, "b").id == "2.1");  // a new list under a new parent
 }
 
+TEST_CASE("a numbering restarted under its own heading nests, with ids of its own", "[sections]") {
+  auto tree_of = [](std::string text) {
+    std::vector<std::string> out;
+    const std::vector<SegmentedReport> reports = segment_sections(document_of(std::move(text)), rules());
+    for (const Section& s : reports.front().sections)
+      if (s.number) out.push_back(s.id + " " + *s.number + std::to_string(s.level));
+    return out;
+  };
+  // 二、 → （一） → 一、… → 三、: 一、 beside （一）, not on its id.
+  CHECK(tree_of("工作报告\n一、甲。内容。\n二、乙。内容。\n（一）乙甲。内容。\n一、乙一。内容。\n三、丙。内容。\n") ==
+        std::vector<std::string>{"1 一、1", "2 二、1", "2.1 （一）2", "2.2 一、2", "3 三、1"});
+  // The restarted run goes on inside a line: 二、乙二 after 一、乙一's body.
+  CHECK(tree_of("工作报告\n一、甲。内容。\n二、乙。内容。\n一、乙一。内容。 二、乙二。内容。\n三、丙。内容。\n") ==
+        std::vector<std::string>{"1 一、1", "2 二、1", "2.1 一、2", "2.2 二、2", "3 三、1"});
+}
+
 TEST_CASE("web chrome is in no section", "[sections]") {
   const ChromeRules& chrome = rules().chrome;
   CHECK(chrome.match("您的位置: 首页 >信息公开>规划计划") != 0);

@@ -41,6 +41,16 @@ expect_eq "bad record: status" 1 "$status"
 expect_contains "bad record: named" "bad.jsonl:1: error: record skipped" "$err"
 expect_eq "bad record: the rest checked" "$direct" "$(jq -c 'del(.source)' <<<"$out")"
 
+# Two copies of one file are two reports (one doc, two sources), never added up as one.
+mkdir -p "$scratch/copies"
+printf '共有会员500人，其中男会员200人，女会员250人\n' >"$scratch/copies/a.txt"
+cp "$scratch/copies/a.txt" "$scratch/copies/b.txt"
+run check "$scratch/copies"
+expect_eq "copies: no finding, status 0" "0 " "$status $out"
+"$ZHMINE" extract-figures "$scratch/copies" >"$scratch/copies.jsonl"
+run check "$scratch/copies.jsonl"
+expect_eq "copies as figure records: no finding, status 0" "0 " "$status $out"
+
 # A user's rule: 共计为 also introduces the whole list of parts.
 mkdir -p "$scratch/rules"
 printf 'set check-parts\n\nrule parts.mine\n  role      complete\n  pattern   共计为\n  match     三类共120家，共计为国企30家、民企60家 => parts-total error 120 90\n' >"$scratch/rules/mine.rules"
