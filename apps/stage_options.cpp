@@ -27,6 +27,12 @@ void add_stage_options(CLI::App& command, StageOptions& options) {
           "--script", [&options](const std::string& name) { options.script = parse_target_script(name); },
           "Fold the script of raw files to simplified (default), traditional, or keep it")
       ->check(CLI::IsMember({"simplified", "traditional", "keep"}));
+  command
+      .add_option_function<std::string>(
+          "--variant", [&options](const std::string& name) { options.variant = parse_traditional_variant(name); },
+          "Which standard traditional input follows, folding to simplified: generic (default, as OpenCC t2s), "
+          "tw (Taiwan, as tw2s) or hk (Hong Kong, as hk2s)")
+      ->check(CLI::IsMember({"generic", "tw", "hk"}));
 }
 
 void add_patterns_option(CLI::App& command, std::vector<std::string>& patterns) {

@@ -22,17 +22,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string& text = decoded.decoded->text;
   if (zhmine::utf8::find_invalid(text) != std::string::npos) std::abort();
   const auto target = static_cast<zhmine::TargetScript>(data[0] % 3);
-  const zhmine::NormalizedText n = zhmine::normalizer_for(target).normalize(text);
+  const auto variant = static_cast<zhmine::TraditionalVariant>(data[0] / 6 % 3);
+  const zhmine::Normalizer& normalizer = zhmine::normalizer_for(target, variant);
+  const zhmine::NormalizedText n = normalizer.normalize(text);
   if (zhmine::utf8::find_invalid(n.text) != std::string::npos) std::abort();
   if (n.lines != zhmine::count_lines(n.text)) std::abort();
   // The one-pass path agrees with decode-then-normalize on valid UTF-8.
-  if (auto direct = zhmine::normalizer_for(target).normalize_if_valid(bytes); direct && !encoding) {
+  if (auto direct = normalizer.normalize_if_valid(bytes); direct && !encoding) {
     if (decoded.decoded->encoding == "UTF-8" && bytes.compare(0, 3, "\xEF\xBB\xBF") != 0 && direct->text != n.text)
       std::abort();
   }
-  // In pieces of 1 to 13 bytes, cut where FoldStream::cut() says.
+  // In pieces of 1 to 13 bytes, the rest of each that feed() leaves carried on.
   const std::size_t size_of_piece = 1 + data[0] % 13;
-  zhmine::FoldStream stream(zhmine::normalizer_for(target), true);
+  zhmine::FoldStream stream(normalizer, true);
   zhmine::DocumentHasher hasher(bytes.size());
   std::string carried;
   for (std::size_t at = 0; at < bytes.size(); at += size_of_piece) {
@@ -40,12 +42,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     hasher.update(fresh);
     const std::string piece_data = carried + std::string(fresh);
     const bool last = at + size_of_piece >= bytes.size();
-    const std::size_t piece = last ? piece_data.size() : zhmine::FoldStream::cut(piece_data);
-    stream.feed(std::string_view(piece_data).substr(0, piece));
+    if (last) {
+      stream.feed_last(piece_data);
+      break;
+    }
+    const std::size_t piece = stream.feed(piece_data);
+    if (piece_data.size() - piece > zhmine::FoldStream::kMaxLeftOver) std::abort();
     carried = piece_data.substr(piece);
   }
   const std::optional<zhmine::NormalizedText> pieces = stream.finish();
-  const std::optional<zhmine::NormalizedText> whole = zhmine::normalizer_for(target).normalize_if_valid(bytes);
+  const std::optional<zhmine::NormalizedText> whole = normalizer.normalize_if_valid(bytes);
   if (pieces.has_value() != whole.has_value()) std::abort();
   if (pieces && (pieces->text != whole->text || pieces->lines != whole->lines ||
                  pieces->script_balance != whole->script_balance))

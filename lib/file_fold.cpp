@@ -40,7 +40,7 @@ std::optional<FileFold> fold_file(const std::string& path, const Normalizer& nor
   FoldStream fold(normalizer, true, size);
   // A small file needs no more than its size (one more byte shows it grew).
   const std::size_t piece_size = static_cast<std::size_t>(std::min<std::uint64_t>(kPiece, size + 1));
-  std::string buffer(piece_size + 8, '\0');
+  std::string buffer(piece_size + FoldStream::kMaxLeftOver, '\0');
   std::size_t carried = 0;  // bytes at the front of `buffer` that the last piece left over
   std::uint64_t offset = 0;
   while (true) {
@@ -56,8 +56,8 @@ std::optional<FileFold> fold_file(const std::string& path, const Normalizer& nor
     offset += static_cast<std::uint64_t>(got);
     const bool last = got == 0;
     const std::string_view data(buffer.data(), carried + fresh.size());
-    const std::size_t piece = last ? data.size() : FoldStream::cut(data);
-    if (!fold.feed(data.substr(0, piece))) return std::nullopt;
+    const std::size_t piece = last ? (fold.feed_last(data), data.size()) : fold.feed(data);
+    if (fold.failed()) return std::nullopt;
     carried = data.size() - piece;
     std::memmove(buffer.data(), buffer.data() + piece, carried);
     if (last) break;

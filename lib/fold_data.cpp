@@ -63,6 +63,17 @@ void for_each_entry(const std::filesystem::path& file, OnFields on_fields) {
   }
 }
 
+std::u32string decode_all(std::string_view text, const std::filesystem::path& file, int line) {
+  std::u32string out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const utf8::Decoded d = utf8::decode(text, pos);
+    if (!d.valid) fail(file, line, "not valid UTF-8");
+    out.push_back(d.code_point);
+    pos += d.length;
+  }
+  return out;
+}
+
 }  // namespace
 
 CharMapping read_char_mapping(const std::filesystem::path& file) {
@@ -74,16 +85,7 @@ CharMapping read_char_mapping(const std::filesystem::path& file) {
     std::u32string to;
     if (f[1] != "-") {
       const auto single = parse_char(f[1]);
-      if (single) {
-        to.push_back(*single);
-      } else {
-        for (std::size_t pos = 0; pos < f[1].size();) {
-          const utf8::Decoded d = utf8::decode(f[1], pos);
-          if (!d.valid) fail(file, line, "TO is not valid UTF-8");
-          to.push_back(d.code_point);
-          pos += d.length;
-        }
-      }
+      to = single ? std::u32string(1, *single) : decode_all(f[1], file, line);
     }
     if (!mapping.emplace(*from, to).second) fail(file, line, "FROM listed twice");
   });
@@ -98,6 +100,24 @@ std::set<char32_t> read_char_set(const std::filesystem::path& file) {
     chars.insert(*c);
   });
   return chars;
+}
+
+PhraseMapping read_opencc_dictionary(const std::filesystem::path& file) {
+  // Not for_each_entry(): OpenCC's keys may hold '#', and its lines have no comments.
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error(file.string() + ": cannot open");
+  PhraseMapping mapping;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (line.empty()) continue;
+    const auto tab = line.find('\t');
+    if (tab == std::string::npos || tab == 0) fail(file, number, "expected KEY<TAB>CANDIDATES");
+    const std::string_view candidates = std::string_view(line).substr(tab + 1);
+    const std::string_view first = candidates.substr(0, candidates.find(' '));
+    if (first.empty()) fail(file, number, "no candidate");
+    mapping.emplace(decode_all(std::string_view(line).substr(0, tab), file, number), decode_all(first, file, number));
+  }
+  return mapping;
 }
 
 }  // namespace zhmine

@@ -17,6 +17,13 @@ TargetScript parse_target_script(std::string_view name) {
   throw std::invalid_argument("unknown script '" + std::string(name) + "' (simplified, traditional or keep)");
 }
 
+TraditionalVariant parse_traditional_variant(std::string_view name) {
+  if (name == "generic") return TraditionalVariant::generic;
+  if (name == "tw") return TraditionalVariant::taiwan;
+  if (name == "hk") return TraditionalVariant::hong_kong;
+  throw std::invalid_argument("unknown variant '" + std::string(name) + "' (generic, tw or hk)");
+}
+
 namespace {
 
 // Spaces and tabs before a line break go; never past `begin`.
@@ -27,19 +34,24 @@ char* trim_blanks(char* begin, char* o) {
 
 }  // namespace
 
-Normalizer::Normalizer(TargetScript target) : bmp_(0x10000, 0) {
+Normalizer::Normalizer(TargetScript target, TraditionalVariant variant) : bmp_(0x10000, 0) {
   std::vector<std::pair<char32_t, int>> script_shares;
+  // astral_ is sorted once it is complete; until then it is searched in order.
+  auto astral = [&](char32_t cp) {
+    return std::find_if(astral_.begin(), astral_.end(), [&](const auto& e) { return e.first == cp; });
+  };
   auto set = [&](char32_t cp, std::uint32_t bits) {
     if (cp < 0x10000) {
       bmp_[cp] |= bits;
       return;
     }
-    auto it = std::find_if(astral_.begin(), astral_.end(), [&](const auto& e) { return e.first == cp; });
+    auto it = astral(cp);
     if (it == astral_.end()) astral_.emplace_back(cp, bits);
     else it->second |= bits;
   };
   auto map_to = [&](char32_t cp, std::string_view to) {
-    if ((cp < 0x10000 ? bmp_[cp] : slot(cp)) & kMapped) return;  // the first table to claim a character wins
+    const std::uint32_t bits = cp < 0x10000 ? bmp_[cp] : astral(cp) != astral_.end() ? astral(cp)->second : 0;
+    if (bits & kMapped) return;  // the first table to claim a character wins
     if (to.size() > 3) {
       set(cp, kMapped | kPooled | static_cast<std::uint32_t>(pool_.size()));
       pool_.push_back(static_cast<char>(to.size()));
@@ -51,14 +63,28 @@ Normalizer::Normalizer(TargetScript target) : bmp_(0x10000, 0) {
     set(cp, kMapped | static_cast<std::uint32_t>(to.size()) << kLengthShift | bytes);
   };
   for (const auto& e : fold_tables::kWidth) map_to(e.from, e.to);
+  const bool simplify = target == TargetScript::simplified;
+  if (simplify && variant != TraditionalVariant::generic) {
+    const bool taiwan = variant == TraditionalVariant::taiwan;
+    for (const auto& e : taiwan ? fold_tables::kTaiwanToSimplified : fold_tables::kHongKongToSimplified)
+      map_to(e.from, e.to);
+    phrases_ = PhraseTable(taiwan ? fold_tables::kTaiwanPhrasesToSimplified : fold_tables::kHongKongPhrasesToSimplified);
+  } else if (simplify) {
+    phrases_ = PhraseTable(fold_tables::kPhrasesToSimplified);
+  }
   for (const auto& e : fold_tables::kToSimplified) {
     script_shares.emplace_back(e.from, +1);
-    if (target == TargetScript::simplified) map_to(e.from, e.to);
+    if (simplify) map_to(e.from, e.to);
   }
   for (const auto& e : fold_tables::kToTraditional) {
     script_shares.emplace_back(e.from, -1);
     if (target == TargetScript::traditional) map_to(e.from, e.to);
   }
+  // A compatibility ideograph (U+F900–U+FAFF) folds to its unified form,
+  // and on as that folds.
+  std::sort(astral_.begin(), astral_.end());  // replacement() searches it
+  for (const auto& e : fold_tables::kCompatibilityIdeographs)
+    map_to(e.from, replacement(utf8::decode(e.to, 0).code_point));
   // A character in both tables (one of several readings) shares nothing.
   std::sort(script_shares.begin(), script_shares.end());
   for (std::size_t k = 0; k < script_shares.size();) {
@@ -76,6 +102,7 @@ Normalizer::Normalizer(TargetScript target) : bmp_(0x10000, 0) {
     std::memcpy(&word, bytes.data(), bytes.size());
     bmp_[cp] |= static_cast<std::uint32_t>(bytes.size()) << kLengthShift | word;
   }
+  for (char32_t cp : phrases_.initials()) set(cp, kPhraseStart);
   std::sort(astral_.begin(), astral_.end());
 }
 
@@ -85,46 +112,77 @@ std::uint32_t Normalizer::slot(char32_t cp) const {
   return it != astral_.end() && it->first == cp ? it->second : 0;
 }
 
+std::string Normalizer::replacement(char32_t cp) const {
+  const std::uint32_t bits = slot(cp);
+  if (bits & kPooled) {
+    const std::size_t at = bits & kBytesMask;
+    return pool_.substr(at + 1, static_cast<unsigned char>(pool_[at]));
+  }
+  if (bits & kMapped) return std::string(reinterpret_cast<const char*>(&bits), bits >> kLengthShift & 3);
+  return utf8::encode(cp);
+}
+
 NormalizedText Normalizer::normalize(std::string_view text) const {
   FoldState state;
-  fold(text, false, state);
+  fold(text, false, true, state);
   return finish(state);
 }
 
 std::optional<NormalizedText> Normalizer::normalize_if_valid(std::string_view text) const {
   FoldState state;
-  if (!fold(text, true, state)) return std::nullopt;
+  if (!fold(text, true, true, state)) return std::nullopt;
   return finish(state);
 }
 
-Normalizer::Step Normalizer::fold_other(const unsigned char* s, std::size_t n, std::size_t i, char* o,
-                                        bool strict) const {
+std::optional<Normalizer::Step> Normalizer::fold_phrase(const unsigned char* s, std::size_t n, std::size_t i,
+                                                        char* o) const {
+  const std::string_view text(reinterpret_cast<const char*>(s) + i, n - i);
+  const auto match = phrases_.longest_match(text);
+  if (!match) return std::nullopt;
+  std::int32_t share = 0;
+  for (std::size_t k = 0; k < match->length;) {
+    const utf8::Decoded d = utf8::decode(text, k);
+    share += script_share(slot(d.code_point));
+    k += d.length;
+  }
+  std::memcpy(o, match->to.data(), match->to.size());
+  return Step{static_cast<std::uint8_t>(match->length), static_cast<std::uint8_t>(match->to.size()), share, false};
+}
+
+Normalizer::Step Normalizer::fold_other(const unsigned char* s, std::size_t n, std::size_t i, char* o, bool strict,
+                                        bool last) const {
   const utf8::Decoded d = utf8::decode(std::string_view(reinterpret_cast<const char*>(s), n), i);
   if (!d.valid) {
-    if (strict) return {0, 0, 0};
+    if (strict) return {0, 0, 0, true};
     std::memcpy(o, "\xEF\xBF\xBD", 3);  // U+FFFD
-    return {d.length, 3, 0};
+    return {d.length, 3, 0, false};
   }
   const std::uint32_t bits = slot(d.code_point);
+  if (bits & kPhraseStart) {
+    // A phrase starting here may end past the input: wait for the rest.
+    if (!last && n - i < fold_tables::kMaxPhraseBytes) return {0, 0, 0, false};
+    if (auto step = fold_phrase(s, n, i, o)) return *step;
+  }
   if (bits & kPooled) {
     const std::size_t at = bits & kBytesMask;
     const auto length = static_cast<unsigned char>(pool_[at]);
     std::memcpy(o, pool_.data() + at + 1, length);
-    return {d.length, length, bits};
+    return {d.length, length, script_share(bits), false};
   }
   if (bits & kMapped) {
     const auto length = static_cast<std::uint8_t>(bits >> kLengthShift & 3);
     std::memcpy(o, &bits, length);
-    return {d.length, length, bits};
+    return {d.length, length, script_share(bits), false};
   }
   std::memcpy(o, s + i, d.length);
-  return {d.length, d.length, bits};
+  return {d.length, d.length, script_share(bits), false};
 }
 
-bool Normalizer::fold(std::string_view in, bool strict, FoldState& state) const {
+std::optional<std::size_t> Normalizer::fold(std::string_view in, bool strict, bool last, FoldState& state) const {
   // Output is written through a raw pointer: std::string::append per
   // character costs more than the folding. Room is made a block at a time,
-  // for the most a block can grow (an invalid byte becomes three), so the
+  // for the most a block can grow (an invalid byte becomes three; no phrase
+  // grows: kMaxPhraseBytes of room are kept beyond), so the
   // per-character loop checks nothing but its input; everything it updates is
   // a local, so that it stays in a register (stores through `o` could alias
   // any member as far as the compiler knows).
@@ -143,10 +201,11 @@ bool Normalizer::fold(std::string_view in, bool strict, FoldState& state) const 
   std::size_t lines = 0;
   std::int64_t script_balance = 0;
   bool valid = true;
+  std::size_t consumed = n;
 
   for (std::size_t i = 0; i < n;) {
     const std::size_t block_end = std::min(n, i + kBlock);
-    const std::size_t room = 3 * (block_end - i) + 16;
+    const std::size_t room = 3 * (block_end - i) + fold_tables::kMaxPhraseBytes + 16;
     if (static_cast<std::size_t>(base + out.size() - o) < room) {
       const auto used = static_cast<std::size_t>(o - base);
       out.resize(std::max(2 * out.size(), used + room));
@@ -176,7 +235,7 @@ bool Normalizer::fold(std::string_view in, bool strict, FoldState& state) const 
       if (i + 4 <= n && (std::memcpy(&word, s + i, 4), (word & 0xC0C0F0) == 0x8080E0) &&
           (kPlainLeads >> (word & 0x0F) & 1)) {
         const std::uint32_t bits = bmp[(word & 0x0F) << 12 | (word >> 2 & 0xFC0) | (word >> 16 & 0x3F)];
-        if (!(bits & kPooled)) {
+        if (!(bits & (kPooled | kPhraseStart))) {
           // Every slot holds its replacement, the character itself if it
           // is left alone: no branch on whether it maps, which in
           // traditional text is at random for every third character. All
@@ -184,26 +243,28 @@ bool Normalizer::fold(std::string_view in, bool strict, FoldState& state) const 
           // next or cut at the end (the block's room allows for it).
           std::memcpy(o, &bits, 4);
           o += bits >> kLengthShift & 3;
-          script_balance += static_cast<std::int32_t>(bits) >> kScriptShift;
+          script_balance += script_share(bits);
           i += 3;
           continue;
         }
       }
-      const Step step = fold_other(s, n, i, o, strict);
+      const Step step = fold_other(s, n, i, o, strict, last);
       if (step.consumed == 0) {
-        valid = false;
+        valid = !step.invalid;
+        consumed = i;
         i = n;
         break;
       }
       i += step.consumed;
       o += step.written;
-      script_balance += static_cast<std::int32_t>(step.bits) >> kScriptShift;
+      script_balance += step.script_share;
     }
   }
   state.used = static_cast<std::size_t>(o - base);
   state.lines += lines;
   state.script_balance += script_balance;
-  return valid;
+  if (!valid) return std::nullopt;
+  return consumed;
 }
 
 NormalizedText Normalizer::finish(FoldState& state) {
@@ -236,8 +297,15 @@ std::size_t FoldStream::cut(std::string_view buffer) {
   return end;
 }
 
-bool FoldStream::feed(std::string_view piece) {
-  failed_ = failed_ || !normalizer_.fold(piece, strict_, state_);
+std::size_t FoldStream::feed(std::string_view piece) {
+  if (failed_) return 0;
+  const auto consumed = normalizer_.fold(piece.substr(0, cut(piece)), strict_, false, state_);
+  failed_ = !consumed;
+  return consumed.value_or(0);
+}
+
+bool FoldStream::feed_last(std::string_view piece) {
+  failed_ = failed_ || !normalizer_.fold(piece, strict_, true, state_);
   return !failed_;
 }
 
@@ -247,13 +315,25 @@ std::optional<NormalizedText> FoldStream::finish() {
 }
 
 
-const Normalizer& normalizer_for(TargetScript target) {
+const Normalizer& normalizer_for(TargetScript target, TraditionalVariant variant) {
   // Each built on first use only: a run that keeps the script never pays for the others.
   switch (target) {
-    case TargetScript::simplified: {
-      static const Normalizer n(TargetScript::simplified);
-      return n;
-    }
+    case TargetScript::simplified:
+      switch (variant) {
+        case TraditionalVariant::generic: break;
+        case TraditionalVariant::taiwan: {
+          static const Normalizer n(TargetScript::simplified, TraditionalVariant::taiwan);
+          return n;
+        }
+        case TraditionalVariant::hong_kong: {
+          static const Normalizer n(TargetScript::simplified, TraditionalVariant::hong_kong);
+          return n;
+        }
+      }
+      {
+        static const Normalizer n(TargetScript::simplified);
+        return n;
+      }
     case TargetScript::traditional: {
       static const Normalizer n(TargetScript::traditional);
       return n;

@@ -30,7 +30,7 @@ void report_damage(const std::string& source, const DecodedText& text, Report& r
 }
 
 std::optional<Document> load_raw_file(InputItem&& item, const StageOptions& options, Report& report) {
-  const Normalizer& normalizer = normalizer_for(options.script);
+  const Normalizer& normalizer = normalizer_for(options.script, options.variant);
   Document doc;
   if (item.unread) {
     // Read in pieces and folded as it comes: the common case, plain UTF-8,

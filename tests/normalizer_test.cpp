@@ -4,6 +4,7 @@
 
 #include "test_support.hpp"
 #include "zhmine/fold_data.hpp"
+#include "zhmine/fold_tables.hpp"
 #include "zhmine/normalizer.hpp"
 #include "zhmine/utf8.hpp"
 
@@ -69,6 +70,49 @@ TEST_CASE("simplified text passes through: ICU's over-eager folds are kept out")
   CHECK(n.script() == "simplified");
 }
 
+TEST_CASE("phrases fold whole where their characters alone would fold otherwise") {
+  // From OpenCC's TSPhrases as Debian ships it: 乾 alone is 干, in 乾隆 it stays.
+  CHECK(simplify("乾隆年間") == "乾隆年间");
+  CHECK(simplify("乾淨") == "干净");
+  CHECK(simplify("酒逢知己千鍾少") == "酒逢知己千锺少");
+  CHECK(simplify("瞭望") == "瞭望");
+  // A phrase found at the end of a line, and one cut by a line break is none.
+  CHECK(simplify("清朝乾隆\n乾\n隆") == "清朝乾隆\n干\n隆");
+  const NormalizedText n = normalizer_for(TargetScript::simplified).normalize("乾隆年間");
+  CHECK(n.script() == "traditional");
+}
+
+TEST_CASE("no phrase changes simplified text: every phrase's simplified form folds to itself") {
+  for (const auto& table : {fold_tables::kPhrasesToSimplified, fold_tables::kTaiwanPhrasesToSimplified,
+                            fold_tables::kHongKongPhrasesToSimplified}) {
+    for (const auto& phrase : table) {
+      INFO(phrase.from << " → " << phrase.to);
+      CHECK(simplify(phrase.to) == phrase.to);
+    }
+  }
+  CHECK(simplify("藉此机会") == "藉此机会");  // OpenCC's TSPhrases would make it 借此机会
+}
+
+TEST_CASE("Taiwan and Hong Kong variants fold by their own standard") {
+  const Normalizer& taiwan = normalizer_for(TargetScript::simplified, TraditionalVariant::taiwan);
+  const Normalizer& hong_kong = normalizer_for(TargetScript::simplified, TraditionalVariant::hong_kong);
+  CHECK(taiwan.normalize("睡著了").text == "睡着了");  // Taiwan writes 著 for 着
+  CHECK(taiwan.normalize("著作").text == "著作");      // but not in 著作
+  CHECK(simplify("睡著了") == "睡著了");              // the generic standard keeps 著
+  CHECK(hong_kong.normalize("衞生").text == "卫生");
+  CHECK(simplify("衞生") == "衞生");
+  CHECK(taiwan.normalize("乾隆年間").text == "乾隆年间");
+  CHECK(parse_traditional_variant("tw") == TraditionalVariant::taiwan);
+  CHECK_THROWS(parse_traditional_variant("mo"));
+}
+
+TEST_CASE("CJK compatibility ideographs fold to their unified forms first") {
+  CHECK(simplify("\uF9DC") == "隆");              // 隆 (U+F9DC) → 隆 (U+9686)
+  CHECK(simplify("\uF900") == "岂");              // 豈 (U+F900) → 豈 → 岂
+  CHECK(simplify("\uFA0E") == "\uFA0E");          // 﨎 is a unified ideograph itself
+  CHECK(normalizer_for(TargetScript::keep).normalize("\uF9DC").text == "隆");
+}
+
 TEST_CASE("every entry of the keep list passes through unchanged") {
   for (char32_t c : read_char_set(test::source_dir() / "data/fold/t2s-keep.txt")) {
     const std::string s = utf8::encode(c);
@@ -120,16 +164,21 @@ TEST_CASE("normalize_if_valid refuses invalid UTF-8, normalize repairs it") {
 
 namespace {
 
-// Folds `text` through a FoldStream in pieces of about `size` bytes, each
-// cut where FoldStream::cut() says, the rest carried into the next.
-std::optional<NormalizedText> fold_in_pieces(std::string_view text, std::size_t size, bool strict) {
-  FoldStream stream(normalizer_for(TargetScript::simplified), strict);
+// Folds `text` through a FoldStream in pieces of about `size` bytes, the
+// rest of each that feed() leaves carried into the next.
+std::optional<NormalizedText> fold_in_pieces(std::string_view text, std::size_t size, bool strict,
+                                             const Normalizer& normalizer = normalizer_for(TargetScript::simplified)) {
+  FoldStream stream(normalizer, strict);
   std::string carried;
   for (std::size_t at = 0; at < text.size(); at += size) {
     std::string data = carried + std::string(text.substr(at, size));
-    const bool last = at + size >= text.size();
-    const std::size_t piece = last ? data.size() : FoldStream::cut(data);
-    stream.feed(std::string_view(data).substr(0, piece));
+    if (at + size >= text.size()) {
+      stream.feed_last(data);
+      break;
+    }
+    const std::size_t piece = stream.feed(data);
+    if (stream.failed()) break;
+    CHECK(data.size() - piece <= FoldStream::kMaxLeftOver);
     carried = data.substr(piece);
   }
   return stream.finish();
@@ -154,7 +203,7 @@ TEST_CASE("a text folded in pieces is the text folded whole") {
   // at the fold's 64 KiB blocks.
   std::string text;
   for (int i = 0; text.size() < 200000; ++i)
-    text += "第" + std::to_string(i) + "條：職工之家  \r\n全年１２３人\u3000\t\n\u200b\r（一）峯 ";
+    text += "第" + std::to_string(i) + "條：職工之家  \r\n全年１２３人\u3000\t\n\u200b\r（一）峯 乾隆年間乾淨";
   text += "末行  \t";
   const NormalizedText whole = *normalizer_for(TargetScript::simplified).normalize_if_valid(text);
   for (const std::size_t size : {1, 2, 3, 5, 7, 64, 1000, 65535, 65536, 65537, 131072, 1000000}) {
@@ -166,6 +215,11 @@ TEST_CASE("a text folded in pieces is the text folded whole") {
     CHECK(pieces->script() == "traditional");
     CHECK(pieces->script_balance == whole.script_balance);
   }
+  CHECK(whole.text.find("乾隆年间干净") != std::string::npos);
+  // Phrases of the regional tables too, at sizes that cut them everywhere.
+  const Normalizer& taiwan = normalizer_for(TargetScript::simplified, TraditionalVariant::taiwan);
+  for (const std::size_t size : {1, 2, 4, 61, 65, 67, 1000})
+    CHECK(fold_in_pieces(text, size, true, taiwan)->text == taiwan.normalize(text).text);
   CHECK(fold_in_pieces("", 7, true)->lines == 0);
 }
 

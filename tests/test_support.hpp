@@ -9,6 +9,8 @@
 namespace zhmine::test {
 
 inline std::filesystem::path source_dir() { return ZHMINE_SOURCE_DIR; }
+// OpenCC's dictionaries as the build read them (text).
+inline std::filesystem::path opencc_dictionaries() { return ZHMINE_OPENCC_TEXT_DIR; }
 inline std::filesystem::path sample(const std::string& name) { return source_dir() / "data" / "samples" / name; }
 inline std::filesystem::path fixture(const std::string& name) { return std::filesystem::path(ZHMINE_FIXTURES) / name; }
 

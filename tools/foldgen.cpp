@@ -1,15 +1,20 @@
 // Build-time generator of the fold tables (include/zhmine/fold_tables.hpp).
 //
-//   zhmine-foldgen DATA_DIR OUTPUT.cpp
+//   zhmine-foldgen DATA_DIR OPENCC_DIR OUTPUT.cpp
 //
 // Runs ICU's transforms once per character of their source sets, applies the
-// refinements in DATA_DIR (data/fold/), and writes the result as C++ arrays,
-// so that zhmine never builds an ICU Transliterator at run time: creating
+// refinements in DATA_DIR (data/fold/), adds what OpenCC's dictionaries in
+// OPENCC_DIR (Debian's, as `opencc_dict -t text` writes them) know beyond
+// that: characters ICU leaves alone, and the phrases that fold otherwise than
+// their characters. Writes the result as C++ arrays, so that zhmine never
+// builds an ICU Transliterator or reads a dictionary at run time: creating
 // Traditional-Simplified alone costs ~70 ms, and applying it ~14 MB/s.
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uniset.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -18,11 +23,13 @@
 #include <string>
 
 #include "zhmine/fold_data.hpp"
+#include "zhmine/fold_tables.hpp"
 #include "zhmine/utf8.hpp"
 
 namespace {
 
 using Table = std::map<char32_t, std::u32string>;
+using Phrases = zhmine::PhraseMapping;
 
 std::unique_ptr<icu::Transliterator> open_transform(const char* id) {
   UErrorCode status = U_ZERO_ERROR;
@@ -57,15 +64,130 @@ Table apply_per_character(const icu::Transliterator& t) {
   return apply_per_character(t, source);
 }
 
-void write_table(std::ostream& out, const char* name, const Table& table) {
+// CJK compatibility ideographs (U+F900–U+FAFF) → the unified ideograph each
+// is canonically equivalent to; the twelve that are unified themselves have
+// no decomposition and stay.
+Table compatibility_ideographs() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFD: ") + u_errorName(status));
+  Table table;
+  for (UChar32 c = 0xF900; c <= 0xFAFF; ++c) {
+    icu::UnicodeString unified;
+    if (nfd->getDecomposition(c, unified)) table[static_cast<char32_t>(c)] = to_u32(unified);
+  }
+  return table;
+}
+
+// `text` folded one character at a time by `first`, then by `then`.
+std::u32string fold_characters(const std::u32string& text, const Table& first, const Table& then = {}) {
+  std::u32string out;
+  for (char32_t c : text) {
+    const auto f = first.find(c);
+    const auto t = f == first.end() ? then.find(c) : then.end();
+    out += f != first.end() ? f->second : t != then.end() ? t->second : std::u32string(1, c);
+  }
+  return out;
+}
+
+// `text` converted as OpenCC converts it: the longest phrase of `phrases`
+// at each position, else the character by `characters`.
+std::u32string convert(const std::u32string& text, const Phrases& phrases, const Table& characters) {
+  std::size_t longest = 0;
+  for (const auto& [key, value] : phrases) longest = std::max(longest, key.size());
+  std::u32string out;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = std::min(longest, text.size() - i);
+    for (; length > 1; --length) {
+      if (const auto p = phrases.find(text.substr(i, length)); p != phrases.end()) {
+        out += p->second;
+        break;
+      }
+    }
+    if (length > 1) {
+      i += length;
+      continue;
+    }
+    out += fold_characters(text.substr(i, 1), characters);
+    ++i;
+  }
+  return out;
+}
+
+// The phrases the fold must know: those whose value differs from what
+// folding their characters gives. A key the characters leave as it is is
+// simplified text already, and simplified text passes unchanged (OpenCC
+// would turn 藉此 into 借此 even in simplified input).
+// Each value is simplified text too, and must pass as it is where its
+// characters alone would fold (乾清宫 is no 干清宫): it is a phrase of its own.
+Phrases phrases_needed(const Phrases& phrases, const Table& characters, const Table& then = {}) {
+  Phrases needed;
+  for (const auto& [key, value] : phrases) {
+    const std::u32string folded = fold_characters(key, characters, then);
+    if (folded != value && folded != key) needed.emplace(key, value);
+  }
+  for (const auto& [key, value] : phrases)
+    if (!phrases.count(value) && fold_characters(value, characters, then) != value) needed.emplace(value, value);
+  return needed;
+}
+
+// A regional chain of OpenCC (tw2s, hk2s) as one table of characters and one
+// of phrases for a single pass: the region's variant forms first
+// (TWVariantsRev…), then traditional → simplified. Phrases are the region's
+// own, and the generic ones both as written and in the region's variant forms.
+struct Chain {
+  Table characters;
+  Phrases phrases;
+};
+
+Chain regional_chain(const std::filesystem::path& opencc, const std::string& region, const Phrases& generic,
+                     const Table& to_simplified) {
+  Chain chain;
+  for (const auto& [from, to] : zhmine::read_opencc_dictionary(opencc / (region + "VariantsRev.txt")))
+    if (from.size() == 1) chain.characters[from[0]] = convert(to, generic, to_simplified);
+  Table to_region;
+  for (const auto& [from, to] : zhmine::read_opencc_dictionary(opencc / (region + "Variants.txt")))
+    if (from.size() == 1 && to.size() == 1) to_region[from[0]] = to;
+  Phrases phrases;
+  for (const auto& [key, value] : zhmine::read_opencc_dictionary(opencc / (region + "VariantsRevPhrases.txt")))
+    phrases[key] = convert(value, generic, to_simplified);
+  for (const auto& [key, value] : generic) {
+    phrases.emplace(key, value);
+    phrases.emplace(fold_characters(key, to_region), value);
+  }
+  chain.phrases = phrases_needed(phrases, chain.characters, to_simplified);
+  return chain;
+}
+
+void write_bytes(std::ostream& out, const std::u32string& text) {
+  out << '"';
+  for (unsigned char byte : zhmine::utf8::encode(text)) {
+    static const char* hex = "0123456789abcdef";
+    out << "\\x" << hex[byte >> 4] << hex[byte & 15];
+  }
+  out << '"';
+}
+
+void write_table(std::ostream& out, const std::string& name, const Table& table) {
   out << "const Entry " << name << "Entries[] = {\n";
   for (const auto& [from, to] : table) {
-    out << "  {0x" << std::hex << static_cast<unsigned long>(from) << std::dec << ", \"";
-    for (unsigned char byte : zhmine::utf8::encode(to)) {
-      static const char* hex = "0123456789abcdef";
-      out << "\\x" << hex[byte >> 4] << hex[byte & 15];
-    }
-    out << "\"},\n";
+    out << "  {0x" << std::hex << static_cast<unsigned long>(from) << std::dec << ", ";
+    write_bytes(out, to);
+    out << "},\n";
+  }
+  out << "};\n";
+}
+
+void write_phrases(std::ostream& out, const std::string& name, const Phrases& phrases) {
+  out << "const Phrase " << name << "Entries[] = {\n";
+  for (const auto& [from, to] : phrases) {
+    if (std::max(zhmine::utf8::encode(from).size(), zhmine::utf8::encode(to).size()) > zhmine::fold_tables::kMaxPhraseBytes)
+      throw std::runtime_error("phrase longer than kMaxPhraseBytes: " + zhmine::utf8::encode(from));
+    out << "  {";
+    write_bytes(out, from);
+    out << ", ";
+    write_bytes(out, to);
+    out << "},\n";
   }
   out << "};\n";
 }
@@ -73,12 +195,13 @@ void write_table(std::ostream& out, const char* name, const Table& table) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: zhmine-foldgen DATA_DIR OUTPUT.cpp\n";
+  if (argc != 4) {
+    std::cerr << "usage: zhmine-foldgen DATA_DIR OPENCC_DIR OUTPUT.cpp\n";
     return 2;
   }
   try {
     const std::filesystem::path data = argv[1];
+    const std::filesystem::path opencc = argv[2];
 
     Table width;
     {
@@ -89,23 +212,42 @@ int main(int argc, char** argv) {
       for (const auto& [from, to] : zhmine::read_char_mapping(data / "spaces.txt")) width[from] = to;
     }
 
+    // ICU's characters, then OpenCC's where ICU has none (殢 → 𣨼); the keep
+    // list and the variants of data/fold/ above both.
     Table to_simplified = apply_per_character(*open_transform("Traditional-Simplified"));
+    for (const auto& [from, to] : zhmine::read_opencc_dictionary(opencc / "TSCharacters.txt"))
+      if (from.size() == 1 && to != from) to_simplified.emplace(from[0], to);
     for (char32_t c : zhmine::read_char_set(data / "t2s-keep.txt")) to_simplified.erase(c);
     for (const auto& [from, to] : zhmine::read_char_mapping(data / "t2s-variants.txt")) to_simplified[from] = to;
 
     const Table to_traditional = apply_per_character(*open_transform("Simplified-Traditional"));
 
-    const std::filesystem::path output = argv[2];
+    const Phrases generic = zhmine::read_opencc_dictionary(opencc / "TSPhrases.txt");
+    const Phrases phrases = phrases_needed(generic, to_simplified);
+    const Chain taiwan = regional_chain(opencc, "TW", generic, to_simplified);
+    const Chain hong_kong = regional_chain(opencc, "HK", generic, to_simplified);
+
+    const std::filesystem::path output = argv[3];
     std::filesystem::create_directories(output.parent_path());
     std::ofstream out(output);
-    out << "// Generated by tools/foldgen.cpp from ICU " << U_ICU_VERSION << " and data/fold/. Do not edit.\n"
+    out << "// Generated by tools/foldgen.cpp from ICU " << U_ICU_VERSION
+        << ", OpenCC's dictionaries and data/fold/. Do not edit.\n"
         << "#include \"zhmine/fold_tables.hpp\"\n\nnamespace zhmine::fold_tables {\nnamespace {\n";
     write_table(out, "kWidth", width);
     write_table(out, "kToSimplified", to_simplified);
     write_table(out, "kToTraditional", to_traditional);
+    write_table(out, "kCompatibilityIdeographs", compatibility_ideographs());
+    write_phrases(out, "kPhrasesToSimplified", phrases);
+    write_table(out, "kTaiwanToSimplified", taiwan.characters);
+    write_phrases(out, "kTaiwanPhrasesToSimplified", taiwan.phrases);
+    write_table(out, "kHongKongToSimplified", hong_kong.characters);
+    write_phrases(out, "kHongKongPhrasesToSimplified", hong_kong.phrases);
     out << "}  // namespace\n\n";
-    for (const char* name : {"kWidth", "kToSimplified", "kToTraditional"})
+    for (const char* name : {"kWidth", "kToSimplified", "kToTraditional", "kCompatibilityIdeographs",
+                             "kTaiwanToSimplified", "kHongKongToSimplified"})
       out << "const std::span<const Entry> " << name << "(" << name << "Entries);\n";
+    for (const char* name : {"kPhrasesToSimplified", "kTaiwanPhrasesToSimplified", "kHongKongPhrasesToSimplified"})
+      out << "const std::span<const Phrase> " << name << "(" << name << "Entries);\n";
     out << "\n}  // namespace zhmine::fold_tables\n";
     if (!out) throw std::runtime_error("cannot write " + output.string());
   } catch (const std::exception& e) {

@@ -20,4 +20,9 @@ CharMapping read_char_mapping(const std::filesystem::path& file);
 // Reads one character per line.
 std::set<char32_t> read_char_set(const std::filesystem::path& file);
 
+// KEY → its first candidate, from one of OpenCC's dictionaries as
+// `opencc_dict -t text` writes it: "KEY<TAB>CANDIDATE CANDIDATE…" a line.
+using PhraseMapping = std::map<std::u32string, std::u32string>;
+PhraseMapping read_opencc_dictionary(const std::filesystem::path& file);
+
 }  // namespace zhmine

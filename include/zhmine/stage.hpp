@@ -26,6 +26,7 @@ struct StageOptions {
   bool stats = false;                  // print the accounting even when all went well
   std::optional<std::string> encoding; // force this encoding on raw files
   TargetScript script = TargetScript::simplified;
+  TraditionalVariant variant = TraditionalVariant::generic;
 };
 
 // Turns one input item into a document: decodes and normalizes a raw file, or

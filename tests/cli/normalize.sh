@@ -113,4 +113,19 @@ expect_eq "unknown command status" 2 "$status"
 run normalize --help
 expect_contains "help has examples" "Examples:" "$out"
 
+# Phrases and regional standards: a Big5 file from Taiwan, a UTF-8 one from Hong Kong.
+printf '乾隆年間，睡著了。\n裡面衛生\n' | iconv -f UTF-8 -t BIG5 >"$scratch/tw.big5"
+run normalize "$scratch/tw.big5"
+expect_eq "phrase, generic" $'乾隆年间，睡著了。\n里面卫生' "$(jq -r .text <<<"$out")"
+run normalize --variant tw "$scratch/tw.big5"
+expect_eq "phrase, Taiwan" $'乾隆年间，睡着了。\n里面卫生' "$(jq -r .text <<<"$out")"
+printf '衞生署\n' >"$scratch/hk.txt"
+run normalize "$scratch/hk.txt"
+expect_eq "Hong Kong form, generic" "衞生署" "$(jq -r .text <<<"$out")"
+run normalize --variant hk "$scratch/hk.txt"
+expect_eq "Hong Kong form, hk" "卫生署" "$(jq -r .text <<<"$out")"
+run normalize --variant mo "$scratch/tw.big5"
+expect_eq "unknown variant status" 2 "$status"
+expect_contains "unknown variant named" "mo" "$err"
+
 finish
