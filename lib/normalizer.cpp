@@ -134,6 +134,13 @@ std::optional<NormalizedText> Normalizer::normalize_if_valid(std::string_view te
   return finish(state);
 }
 
+bool Normalizer::phrase_may_start(const unsigned char* s, std::size_t n, std::size_t next) const {
+  // The common case, a three-byte character, is looked up; anything else,
+  // and the end of the input (the rest unseen), goes to the full match.
+  if (next + 3 > n || (s[next] & 0xF0) != 0xE0) return true;
+  return phrases_.second(static_cast<char32_t>((s[next] & 0x0F) << 12 | (s[next + 1] & 0x3F) << 6 | (s[next + 2] & 0x3F)));
+}
+
 std::optional<Normalizer::Step> Normalizer::fold_phrase(const unsigned char* s, std::size_t n, std::size_t i,
                                                         char* o) const {
   const std::string_view text(reinterpret_cast<const char*>(s) + i, n - i);
@@ -235,7 +242,7 @@ std::optional<std::size_t> Normalizer::fold(std::string_view in, bool strict, bo
       if (i + 4 <= n && (std::memcpy(&word, s + i, 4), (word & 0xC0C0F0) == 0x8080E0) &&
           (kPlainLeads >> (word & 0x0F) & 1)) {
         const std::uint32_t bits = bmp[(word & 0x0F) << 12 | (word >> 2 & 0xFC0) | (word >> 16 & 0x3F)];
-        if (!(bits & (kPooled | kPhraseStart))) {
+        if (!(bits & (kPooled | kPhraseStart)) || (!(bits & kPooled) && !phrase_may_start(s, n, i + 3))) {
           // Every slot holds its replacement, the character itself if it
           // is left alone: no branch on whether it maps, which in
           // traditional text is at random for every third character. All

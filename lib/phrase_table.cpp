@@ -19,7 +19,11 @@ PhraseTable::PhraseTable(std::span<const fold_tables::Phrase> phrases) {
     return fa != fb ? fa < fb : a.from.size() > b.from.size();
   });
   for (std::size_t k = 0; k < entries_.size(); ++k) {
-    const char32_t first = first_character(entries_[k].from);
+    const std::string& from = entries_[k].from;
+    const char32_t second = utf8::decode(from, utf8::decode(from, 0).length).code_point;
+    if (second < 0x10000) seconds_[second] = true;
+    else seconds_.set();  // never met in OpenCC's tables: then every character may follow
+    const char32_t first = first_character(from);
     if (groups_.empty() || groups_.back().first != first) groups_.emplace_back(first, static_cast<std::uint32_t>(k));
   }
 }

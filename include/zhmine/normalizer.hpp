@@ -102,6 +102,9 @@ class Normalizer {
   // two- and four-byte sequences, pooled replacements, phrases, invalid
   // bytes, the last bytes of the input. Out of line, so the fast path stays small.
   Step fold_other(const unsigned char* s, std::size_t n, std::size_t i, char* o, bool strict, bool last) const;
+  // Whether a phrase may start at the initial before s[next]: the character
+  // at `next` is some phrase's second, or not yet seen.
+  bool phrase_may_start(const unsigned char* s, std::size_t n, std::size_t next) const;
   // Folds the phrase at s[i] if one starts there.
   std::optional<Step> fold_phrase(const unsigned char* s, std::size_t n, std::size_t i, char* o) const;
   static std::int32_t script_share(std::uint32_t bits) { return static_cast<std::int32_t>(bits) >> kScriptShift; }

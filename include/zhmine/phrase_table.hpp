@@ -3,6 +3,7 @@
 // asks only at characters flagged as starting one; this finds the longest.
 #pragma once
 
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -29,6 +30,11 @@ class PhraseTable {
   // The characters some phrase starts with.
   std::vector<char32_t> initials() const;
 
+  // Whether some phrase has `c` as its second character: where the
+  // character after an initial is none of these, no phrase starts there (大
+  // starts a phrase, but 大会 none). BMP characters only; phrases are Han.
+  bool second(char32_t c) const { return c < 0x10000 && seconds_[c]; }
+
   // The longest phrase `text` starts with. Any phrase that may start at a
   // text's position ends within kMaxPhraseBytes of it.
   std::optional<Match> longest_match(std::string_view text) const;
@@ -42,6 +48,7 @@ class PhraseTable {
   std::vector<Entry> entries_;
   // First character → its group's first entry, sorted by character.
   std::vector<std::pair<char32_t, std::uint32_t>> groups_;
+  std::bitset<0x10000> seconds_;
 };
 
 }  // namespace zhmine
