@@ -2,6 +2,7 @@
 // first thread that asks, each other thread compiles its own, once.
 #include <catch2/catch.hpp>
 
+#include <latch>
 #include <set>
 #include <thread>
 #include <vector>
@@ -22,11 +23,15 @@ TEST_CASE("each thread has its own rule set, made once") {
   std::vector<const FigureExtractor*> theirs(3), again(3);
   std::vector<std::size_t> found(3);
   std::vector<std::thread> threads;
+  // A thread's rule set goes when the thread ends, and a later thread's may
+  // then take its address: all stay until all have theirs.
+  std::latch all_have_theirs(static_cast<std::ptrdiff_t>(theirs.size()));
   for (std::size_t i = 0; i < theirs.size(); ++i)
     threads.emplace_back([&, i] {
       theirs[i] = &rules.get();
       again[i] = &rules.get();
       found[i] = rules.get().extract("共慰问困难职工 676 人").size();
+      all_have_theirs.arrive_and_wait();
     });
   for (auto& t : threads) t.join();
   CHECK(theirs == again);
