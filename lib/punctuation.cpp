@@ -14,7 +14,7 @@ namespace {
 
 constexpr std::string_view kClassNames[] = {
     "label_end",  "sentence_end",  "placeholder_pause", "heading_after_space", "item_start",
-    "line_end",   "closing_quote", "diff_sentence_end", "diff_closing",
+    "line_end",   "closing_quote", "diff_sentence_end", "diff_closing", "body_line_end", "announce",
 };
 
 Marks parse_marks(std::string_view text, std::size_t line) {
@@ -48,6 +48,14 @@ void Marks::add(char32_t c) {
   const auto first = static_cast<unsigned char>(utf8::encode(c)[0]);
   if (!leads_[first]) first_bytes_.push_back(static_cast<char>(first));
   leads_[first] = true;
+}
+
+bool ends_with_mark(std::string_view text, MarkClass mark_class) {
+  std::size_t start = text.size();
+  while (start > 0 && (static_cast<unsigned char>(text[start - 1]) & 0xC0) == 0x80) --start;
+  if (start == 0) return false;
+  const utf8::Decoded last = utf8::decode(text, start - 1);
+  return last.valid && start - 1 + last.length == text.size() && marks(mark_class).contains(last.code_point);
 }
 
 std::string_view mark_class_name(MarkClass mark_class) { return kClassNames[static_cast<std::size_t>(mark_class)]; }

@@ -10,7 +10,7 @@ TEST_CASE("data/punctuation.txt has every class zhmine uses, and nothing else") 
   std::vector<std::string> names;
   for (const auto& c : classes) names.push_back(c.first);
   std::vector<std::string> used;
-  for (int k = 0; k <= static_cast<int>(MarkClass::diff_closing); ++k)
+  for (int k = 0; k <= static_cast<int>(MarkClass::announce); ++k)  // the last class
     used.emplace_back(mark_class_name(static_cast<MarkClass>(k)));
   CHECK(names == used);
 }
@@ -25,6 +25,15 @@ TEST_CASE("the built-in classes hold the marks the file lists") {
   CHECK_FALSE(marks(MarkClass::label_end).contains(U'会'));
   CHECK(marks(MarkClass::diff_sentence_end).contains(U'\n'));
   CHECK(marks(MarkClass::closing_quote).contains(U'”'));
+}
+
+TEST_CASE("ends_with_mark looks at the last character only") {
+  CHECK(ends_with_mark("各位代表！", MarkClass::body_line_end));
+  CHECK(ends_with_mark("各位代表!", MarkClass::body_line_end));  // folded from ！
+  CHECK(ends_with_mark("主要做了以下工作：", MarkClass::announce));
+  CHECK_FALSE(ends_with_mark("结束语", MarkClass::body_line_end));
+  CHECK_FALSE(ends_with_mark("：结束语", MarkClass::announce));
+  CHECK_FALSE(ends_with_mark("", MarkClass::announce));
 }
 
 TEST_CASE("a class knows the first bytes of its marks") {

@@ -44,11 +44,16 @@ enum class MarkClass {
   closing_quote,
   diff_sentence_end,
   diff_closing,
+  body_line_end,
+  announce,
 };
 
 // The marks of a class, read from the built-in data/punctuation.txt on
 // first use.
 const Marks& marks(MarkClass mark_class);
+
+// Whether `text` ends with one of the marks of `mark_class`.
+bool ends_with_mark(std::string_view text, MarkClass mark_class);
 
 // Reads a punctuation file's text into its classes, in file order. Throws
 // std::invalid_argument naming the line of a malformed one.
