@@ -21,16 +21,13 @@ SectionTree::Placement SectionTree::add(std::size_t style, int value, std::strin
   return placed();
 }
 
-SectionTree::Placement SectionTree::add_under(std::size_t parent, std::size_t style, int value,
-                                              std::string heading) {
-  const auto is = [](std::size_t s) { return [s](const Open& o) { return o.style == s; }; };
-  std::size_t closed = 0;  // the ordinal of the parent's child closed here: the new one comes after it
-  if (std::find_if(open_.begin(), open_.end(), is(style)) == open_.end()) {
-    const auto at = std::find_if(open_.begin(), open_.end(), is(parent));
-    if (at != open_.end() && at + 1 != open_.end()) {
-      closed = (at + 1)->ordinal;
-      open_.erase(at + 1, open_.end());
-    }
+SectionTree::Placement SectionTree::add_restarted(std::size_t parent, std::size_t style, int value,
+                                                  std::string heading, bool announced) {
+  const bool first = std::none_of(open_.begin(), open_.end(), [&](const Open& o) { return o.style == style; });
+  std::size_t closed = 0;  // the ordinal of the sibling closed here: the new one comes after it
+  if (first && !announced && !open_.empty() && open_.back().style != parent) {
+    closed = open_.back().ordinal;
+    open_.pop_back();
   }
   add(style, value, std::move(heading));
   if (closed) open_.back().ordinal = closed + 1;

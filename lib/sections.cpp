@@ -5,6 +5,7 @@
 #include <map>
 
 #include "zhmine/json_line.hpp"
+#include "zhmine/punctuation.hpp"
 #include "zhmine/section_tree.hpp"
 #include "zhmine/utf8.hpp"
 
@@ -69,40 +70,60 @@ struct Mark {
 // Whether `line` is body text: it holds a sentence, or it is a salutation
 // (各位代表：, 各位代表！). The header block (title, date, venue, speaker) has none.
 bool starts_body(std::string_view line) {
-  if (line.find(kFullStop) != std::string_view::npos) return true;
-  for (std::string_view mark : {"：", "！"})
-    if (line.size() >= mark.size() && line.compare(line.size() - mark.size(), mark.size(), mark) == 0) return true;
-  return false;
+  return line.find(kFullStop) != std::string_view::npos || ends_with_mark(line, MarkClass::body_line_end);
 }
 
 // Whether `line` ends with a mark that announces what follows: ： or ，.
-bool announces(std::string_view line) {
-  for (std::string_view mark : {"：", "，", ":", ","})
-    if (line.size() >= mark.size() && line.compare(line.size() - mark.size(), mark.size(), mark) == 0) return true;
+bool announces(std::string_view line) { return ends_with_mark(line, MarkClass::announce); }
+
+// Whether `text` holds, right after a 。, an enumerator of `style` numbered `value`.
+bool holds_after_stop(std::string_view text, const HeadingStyles& styles, std::size_t style, int value) {
+  for (std::size_t pos = text.find(kFullStop); pos != std::string_view::npos; pos = text.find(kFullStop, pos)) {
+    pos += kFullStop.size();
+    const std::optional<Enumerator> e = styles.match(text.substr(pos));
+    if (e && e->style == style && e->value == value) return true;
+  }
   return false;
 }
 
 // The lines of `span` whose enumerator starts a point of a list, not a
-// section: a run of two or more, 1, 2, … of one style, announced by the line
-// before the first (下列几项主要要求：, 这是因为，), each item one paragraph
-// followed straight by the next (an enumerator alone on its line takes the
-// line after it too). Sections have bodies; points are their own body.
-std::vector<bool> list_points(const std::vector<RepairedLine>& lines, const ReportSpan& span) {
+// section:
+// - a run of two or more, 1, 2, … of one style, announced by the line
+//   before the first (下列几项主要要求：, 这是因为，), each item one paragraph
+//   followed straight by the next (an enumerator alone on its line takes the
+//   line after it too), and the style not going on after it with the next
+//   number (（一）（二） then a paragraph, then （三）: sections). Sections have
+//   bodies; points are their own body;
+// - a point that goes on with a list begun inside the paragraph before
+//   (…。第一，…。第二，…。第三，… then 第四，… opening a paragraph).
+std::vector<bool> list_points(const std::vector<RepairedLine>& lines, const ReportSpan& span,
+                              const HeadingStyles& styles) {
   std::vector<bool> points(span.end - span.begin, false);
   auto item_lines = [&](std::size_t i) {  // the lines item i takes
     const HeadingSpan hs = heading_span(lines[i].text, 0, *lines[i].lead);
     return hs.text_begin >= lines[i].text.size() && i + 1 < span.end && !lines[i + 1].lead ? 2 : 1;
   };
+  auto goes_on = [&](std::size_t last) {  // the next line-start enumerator of the style numbers on
+    const Enumerator& e = *lines[last].lead;
+    for (std::size_t k = last + 1; k < span.end; ++k)
+      if (lines[k].lead && lines[k].lead->style == e.style) return lines[k].lead->value == e.value + 1;
+    return false;
+  };
   for (std::size_t i = span.begin + 1; i < span.end; ++i) {
     const std::optional<Enumerator>& first = lines[i].lead;
-    if (!first || first->value != 1 || lines[i - 1].lead || !announces(lines[i - 1].text)) continue;
+    if (!first) continue;
+    if (first->value > 1 && holds_after_stop(lines[i - 1].text, styles, first->style, first->value - 1)) {
+      points[i - span.begin] = true;
+      continue;
+    }
+    if (first->value != 1 || lines[i - 1].lead || !announces(lines[i - 1].text)) continue;
     std::vector<std::size_t> run{i};
     for (std::size_t k = i + item_lines(i); k < span.end; k += item_lines(k)) {
       const std::optional<Enumerator>& e = lines[k].lead;
       if (!e || e->style != first->style || e->value != lines[run.back()].lead->value + 1) break;
       run.push_back(k);
     }
-    if (run.size() < 2) continue;
+    if (run.size() < 2 || goes_on(run.back())) continue;
     for (std::size_t k : run) points[k - span.begin] = true;
     i = run.back();
   }
@@ -111,9 +132,10 @@ std::vector<bool> list_points(const std::vector<RepairedLine>& lines, const Repo
 
 // The key the tree knows each line-start heading's style by. A style whose
 // numbering restarts under one of its own headings and then goes on where it
-// left off (二、 → 一、…五、 → 三、) has a level of its own for the restarted
-// run; a restart that does not go back (一、…六、, then next year's 一、…四、)
-// stays at its level. Keys past kNestedStyle mark those runs.
+// left off (二、 → 一、…五、 → 三、, or with more restarted runs between) has a
+// level of its own for the restarted runs; a restart that does not go back
+// (一、…六、, then next year's 一、…四、) stays at its level. Keys past
+// kNestedStyle mark those runs.
 constexpr std::size_t kNestedStyle = std::size_t{1} << 20;
 
 std::vector<std::size_t> style_keys(const std::vector<RepairedLine>& lines, const ReportSpan& span,
@@ -135,12 +157,15 @@ std::vector<std::size_t> style_keys(const std::vector<RepairedLine>& lines, cons
     for (std::size_t k = h; k-- > 0 && !before;)
       if (lines[heads[k]].lead->style == e.style) before = lines[heads[k]].lead->value;
     if (!before) continue;
+    // Runs may follow one another (一、…五、 under one heading, 一、…五、
+    // under a later one) before the style goes on.
     int run = 1;
     std::size_t end = h + 1;
     for (; end < heads.size(); ++end) {
       const Enumerator& f = *lines[heads[end]].lead;
       if (f.style != e.style) continue;
       if (f.value == run + 1) ++run;
+      else if (f.value == 1) run = 1;
       else break;
     }
     if (end == heads.size() || lines[heads[end]].lead->value != *before + 1) continue;
@@ -158,7 +183,7 @@ std::vector<Mark> find_headings(const std::vector<RepairedLine>& lines, const Re
                                 const SectionRules& rules) {
   std::vector<Mark> marks;
   SectionTree tree;
-  const std::vector<bool> points = list_points(lines, span);
+  const std::vector<bool> points = list_points(lines, span, rules.headings);
   const std::vector<std::size_t> keys = style_keys(lines, span, points);
   // The key each style goes by while a restarted run of it is open: inline
   // enumerators of the style continue that run.
@@ -215,8 +240,12 @@ std::vector<Mark> find_headings(const std::vector<RepairedLine>& lines, const Re
       const std::size_t key = at == 0 ? keys[i - span.begin] : key_of(e.style);
       if (at == 0 && key >= kNestedStyle) nested[e.style] = key;
       else if (at == 0) nested.erase(e.style);
+      // A restarted run is announced by the heading right before it: that
+      // heading's line (or the line its text took) ends with ：.
+      const bool announced = !marks.empty() && std::max(marks.back().start.line, marks.back().body.line) + 1 == i &&
+                             announces(lines[i - 1].text);
       place(i, at, std::string(text.substr(at, e.length)), heading,
-            key >= kNestedStyle ? tree.add_under(e.style, key, e.value, heading) : tree.add(key, e.value, heading),
+            key >= kNestedStyle ? tree.add_restarted(e.style, key, e.value, heading, announced) : tree.add(key, e.value, heading),
             body);
       return body;
     };

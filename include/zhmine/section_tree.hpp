@@ -27,10 +27,13 @@ class SectionTree {
   // Places a heading and makes it the current one.
   Placement add(std::size_t style, int value, std::string heading);
 
-  // The same, for a style first met as a numbering restarted under a
-  // heading of `parent` (二、 → 一、…): it opens right under that heading,
-  // closing what stands below it (a sibling of （一）…（三） under 三、).
-  Placement add_under(std::size_t parent, std::size_t style, int value, std::string heading);
+  // The same, for a run of a style restarted under one of its own headings
+  // (三、 … 一、…五、 … 四、), keyed apart as `style`. The run's first heading
+  // opens under the current heading when that one is the open heading of
+  // the restarted style `parent` (二、 then its body, then 一、) or announces
+  // the run (第二，…我提出以下几点： right before 一、); beside the current
+  // heading otherwise (after （三）'s body, 一、 is a sibling of （三）).
+  Placement add_restarted(std::size_t parent, std::size_t style, int value, std::string heading, bool announced);
 
   // Places an unnumbered part title (过去五年的回顾, 结束语). A closing part,
   // the first heading of the report, and a title after titles opened the
