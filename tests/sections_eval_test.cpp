@@ -56,6 +56,7 @@ std::vector<Node> read_gold(const std::filesystem::path& path) {
     std::vector<std::string> cells;
     std::istringstream fields(row);
     for (std::string cell; std::getline(fields, cell, '\t');) cells.push_back(cell);
+    if (row.back() == '\t') cells.emplace_back();  // a heading with no text (a numeral alone on its line)
     REQUIRE(cells.size() == 6);
     nodes.push_back({cells[0], std::stoul(cells[1]), std::stoul(cells[2]), std::stoul(cells[3]), simplified(cells[4]),
                      simplified(cells[5])});
@@ -176,9 +177,9 @@ TEST_CASE("segment-sections on real government work reports", "[sections][eval]"
     std::snprintf(figures, sizeof figures, "genre headings %s: precision %.3f recall %.3f F1 %.3f (%zu/%zu gold, %zu predicted)",
                   part.c_str(), all.precision(), all.recall(), all.f1(), all.matched, all.gold, all.predicted);
     WARN(figures);
-    // Measured 0.688 when this gold was drawn; issue #11 asks for 0.95, not
-    // met. The floor keeps what was reached from sliding back.
-    if (part == "held") CHECK(all.f1() >= 0.68);
+    // Measured 0.834 on the second round's held/ trees; issue #11 asks for
+    // 0.95, not met. The floor keeps what was reached from sliding back.
+    if (part == "held") CHECK(all.f1() >= 0.83);
     if (part == "tune") CHECK(all.f1() >= 0.98);
   }
 }
