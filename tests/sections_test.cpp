@@ -111,6 +111,75 @@ TEST_CASE("a numbering restarted under its own heading nests, with ids of its ow
   // The restarted run goes on inside a line: 二、乙二 after 一、乙一's body.
   CHECK(tree_of("工作报告\n一、甲。内容。\n二、乙。内容。\n一、乙一。内容。 二、乙二。内容。\n三、丙。内容。\n") ==
         std::vector<std::string>{"1 一、1", "2 二、1", "2.1 一、2", "2.2 二、2", "3 三、1"});
+  // 1955's report (tune/): a run announced by the heading right before it
+  // (…我提出以下几点：) opens under that heading; a later run, after a
+  // heading's body, stands beside it; both before 四、 goes on.
+  CHECK(tree_of("政府工作报告\n"
+                "三、第一个五年计划的若干问题\n"
+                "（三）关于农业的发展问题\n"
+                "第一，积极地发展农业生产合作社。内容。\n"
+                "第二，关于农业的增产措施，五年计划草案第四章已经写得很详细，现在我提出以下几点：\n"
+                "一、开垦宜于耕种的荒地。内容。\n"
+                "二、兴修水利。内容。\n"
+                "第三，对农业生产的领导问题。内容。\n"
+                "（八）关于厉行节约问题\n"
+                "第四，我们必须更进一步地缩减国家机关的行政管理费。内容。\n"
+                "为着厉行全面的节约，必须严厉地批判各种反对节约、助长浪费的思想。\n"
+                "一、必须批判那种“百废俱兴”的想法。内容。\n"
+                "二、必须批判那种在预算上“宽打窄用”的想法。内容。\n"
+                "（九）关于苏联和各人民民主国家同我国建设的关系\n"
+                "四、第一个五年计划是能够完成的\n") ==
+        std::vector<std::string>{"1 三、1", "1.1 （三）2", "1.1.1 第一，3", "1.1.2 第二，3", "1.1.2.1 一、4",
+                                 "1.1.2.2 二、4", "1.1.3 第三，3", "1.2 （八）2", "1.2.1 第四，3", "1.2.2 一、3",
+                                 "1.2.3 二、3", "1.3 （九）2", "2 四、1"});
+}
+
+TEST_CASE("a list begun inside a paragraph goes on as points where its numbers open paragraphs", "[sections]") {
+  auto headings_of = [](std::string text) {
+    std::vector<std::string> out;
+    const std::vector<SegmentedReport> reports = segment_sections(document_of(std::move(text)), rules());
+    for (const Section& s : reports.front().sections)
+      if (s.number) out.push_back(*s.number);
+    return out;
+  };
+  // 2006's report (tune/): 第一，…第三， inside a paragraph, then 第四， and
+  // 第六， opening paragraphs of their own: all points.
+  CHECK(headings_of("政府工作报告\n"
+                    "（四）切实加强安全生产工作。内容。\n"
+                    "加强安全生产必须标本兼治、重在治本。第一，各级政府要把安全生产摆在更加重要的位置。"
+                    "第二，实行有利于安全生产的经济政策。第三，加快煤炭等行业改革重组的步伐。\n"
+                    "第四，加大安全生产投入。国家今年再安排30亿元国债资金。第五，深入开展安全生产专项整治。\n"
+                    "第六，强化企业管理。加强企业安全生产基础工作。\n") == std::vector<std::string>{"（四）"});
+  // Announced, one paragraph each, but the style numbers on after a
+  // paragraph of body: （一）（二） are sections, as （三） is.
+  CHECK(headings_of("政府工作报告\n"
+                    "一、去年工作回顾\n"
+                    "一年来，我们以科学发展观统领经济社会发展全局，主要做了以下几方面工作：\n"
+                    "（一）着力解决经济运行中的突出问题。内容。\n"
+                    "（二）积极推进经济结构调整和增长方式转变。内容。\n"
+                    "在产业结构调整方面，内容。\n"
+                    "（三）深化体制改革和推进对外开放。内容。\n") ==
+        std::vector<std::string>{"一、", "（一）", "（二）", "（三）"});
+  // Announced, one paragraph each, and nothing numbers on: points.
+  CHECK(headings_of("政府工作报告\n"
+                    "一、去年工作回顾\n"
+                    "主要做了以下几方面工作：\n"
+                    "（一）着力解决经济运行中的突出问题。内容。\n"
+                    "（二）积极推进经济结构调整和增长方式转变。内容。\n"
+                    "二、今年主要任务\n") == std::vector<std::string>{"一、", "二、"});
+}
+
+TEST_CASE("a closing part is a title before a salutation, its ！ folded or not", "[sections]") {
+  // 2002's report (tune/) closes with 结束语, then 各位代表！
+  for (const std::string salutation : {"各位代表！", "各位代表!"}) {
+    const std::vector<SegmentedReport> reports = segment_sections(
+        document_of("政府工作报告\n\n各位代表：\n\n现在作报告。\n\n一、甲\n\n内容。\n\n结束语\n\n" + salutation +
+                    "\n\n让我们团结起来。\n"),
+        rules());
+    const Section& last = reports.front().sections.back();
+    CHECK(last.heading == "结束语");
+    CHECK(last.level == 1);
+  }
 }
 
 TEST_CASE("web chrome is in no section", "[sections]") {
