@@ -22,17 +22,9 @@ Examples:
   zhmine diff --format text 2022.txt 2023.txt
   zhmine diff 2022.txt 2023.txt | jq -c 'select(.what=="figure") | {label, old: .old.value, new: .new.value, delta}'
   zhmine diff --series 2019.txt 2020.txt 2021.txt | jq -c '{label, unit, values: [.values[] | .value?]}')");
-  add_stage_options(*command, options->stage);
+  add_stage_options(*command, options->stage, {"jsonl", "json", "csv", "tsv", "text", "html"});
   command->add_flag("--series", options->series, "Line up each figure across all the inputs (two or more), one series record each");
   command->add_flag("--all", options->all, "Also write figures whose value did not change (change \"unchanged\")");
-  command
-      ->add_option_function<std::string>(
-          "--format",
-          [options](const std::string& f) {
-            options->format = f == "text" ? DiffOptions::Format::text : DiffOptions::Format::json;
-          },
-          "json (JSON Lines, the default) or text (a compact report; coloured on a terminal unless NO_COLOR is set)")
-      ->check(CLI::IsMember({"json", "text"}));
   add_patterns_option(*command, options->patterns);
   command->callback([options] {
     options->colour = !options->stage.output && colour_wanted(STDOUT_FILENO);

@@ -1,10 +1,12 @@
 #include "stage_options.hpp"
 
+#include <algorithm>
+
 #include "zhmine/encoding.hpp"
 
 namespace zhmine::app {
 
-void add_stage_options(CLI::App& command, StageOptions& options) {
+void add_stage_options(CLI::App& command, StageOptions& options, const std::vector<std::string>& formats) {
   command.add_option("inputs", options.inputs,
                      "Files and directories (walked recursively); none or '-' reads standard input. "
                      "*.jsonl/*.ndjson files, and standard input starting with '{', are records of an earlier stage");
@@ -33,6 +35,17 @@ void add_stage_options(CLI::App& command, StageOptions& options) {
           "Which standard traditional input follows, folding to simplified: generic (default, as OpenCC t2s), "
           "tw (Taiwan, as tw2s) or hk (Hong Kong, as hk2s)")
       ->check(CLI::IsMember({"generic", "tw", "hk"}));
+  std::string format_help = "Write records as jsonl (JSON Lines, the default), csv or tsv (a table for spreadsheets: "
+                            "fixed columns per record type, see docs/formats.md)";
+  if (std::find(formats.begin(), formats.end(), "html") != formats.end())
+    format_help += ", text (for people; coloured on a terminal unless NO_COLOR is set) or html (one page)";
+  command
+      .add_option_function<std::string>(
+          "--format", [&options](const std::string& name) { options.format = parse_record_format(name); },
+          format_help)
+      ->check(CLI::IsMember(formats));
+  command.add_flag("--bom", options.bom, "Begin the output with the UTF-8 byte order mark, which Excel needs to read Chinese CSV");
+  command.add_flag("-q,--quiet", options.quiet, "Show no progress line, even on a terminal");
 }
 
 void add_patterns_option(CLI::App& command, std::vector<std::string>& patterns) {

@@ -14,8 +14,10 @@
 
 namespace zhmine::app {
 
-// Adds FILE|DIR..., -L, -o, -j, --stats, --encoding and --script to `command`.
-void add_stage_options(CLI::App& command, StageOptions& options);
+// Adds FILE|DIR..., -L, -o, -j, --stats, --encoding, --script, --variant,
+// --format (one of `formats`), --bom and --quiet to `command`.
+void add_stage_options(CLI::App& command, StageOptions& options,
+                       const std::vector<std::string>& formats = {"jsonl", "csv", "tsv"});
 
 // Adds --patterns DIR|FILE (repeatable) to `command`.
 void add_patterns_option(CLI::App& command, std::vector<std::string>& patterns);

@@ -183,16 +183,17 @@ int run_diff(const DiffOptions& options, std::ostream& err) {
 
   bool lost = totals.lost_input();
   try {
-    Output output(options.stage.output);
+    Output output(options.stage.output, options.stage.format, options.stage.bom);
     std::string out;
+    const bool text = options.stage.format == RecordFormat::text;
     if (options.series) {
       const auto series = line_up_series(reports);
-      if (options.format == DiffOptions::Format::text) out = format_series_text(series, reports, options.colour);
+      if (text) out = format_series_text(series, reports, options.colour);
       else for (const Series& s : series) write_series_record(s, reports, out);
       totals.stats.records_written += series.size();
     } else {
       const auto changes = diff_reports(reports[0], reports[1], options.all);
-      if (options.format == DiffOptions::Format::text) out = format_changes_text(changes, reports[0], reports[1], options.colour);
+      if (text) out = format_changes_text(changes, reports[0], reports[1], options.colour);
       else for (const Change& c : changes) write_change_record(c, out);
       totals.stats.records_written += changes.size();
     }

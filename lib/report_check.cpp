@@ -34,7 +34,7 @@ struct Pending {
 class CheckRun {
  public:
   CheckRun(const CheckOptions& options, const RuleBook& book, std::ostream& err)
-      : options_(options), extractor_(book), checks_(book), err_(err), output_(options.stage.output) {}
+      : options_(options), extractor_(book), checks_(book), err_(err), output_(options.stage.output, options.stage.format, options.stage.bom) {}
 
   int run() {
     InputReader reader(options_.stage.inputs, options_.stage.follow_links);

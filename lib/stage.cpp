@@ -149,7 +149,7 @@ int run_stage(const StageOptions& options, const DocumentHandler& handler, std::
   Report totals;
   bool lost = false;
   try {
-    Output output(options.output);
+    Output output(options.output, options.format, options.bom);
     InputReader reader(options.inputs, options.follow_links);
     std::optional<InputItem> held;  // read, but too large for the unit being filled
     auto read_item = [&]() -> std::optional<InputItem> {

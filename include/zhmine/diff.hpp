@@ -20,11 +20,10 @@ namespace zhmine {
 std::vector<Change> diff_reports(const ReportRecords& old_report, const ReportRecords& new_report, bool all = false);
 
 struct DiffOptions {
-  StageOptions stage;                 // inputs, -o, -j, --stats, --encoding, --script
+  StageOptions stage;                 // inputs, -o, -j, --stats, --encoding, --script, --format
   std::vector<std::string> patterns;  // the user's rule files, for raw input
   bool series = false;
   bool all = false;
-  enum class Format { json, text } format = Format::json;
   bool colour = false;  // text format only
 };
 

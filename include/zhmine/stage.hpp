@@ -14,6 +14,7 @@
 #include "zhmine/document.hpp"
 #include "zhmine/input.hpp"
 #include "zhmine/normalizer.hpp"
+#include "zhmine/output.hpp"
 #include "zhmine/record_sink.hpp"
 
 namespace zhmine {
@@ -27,6 +28,9 @@ struct StageOptions {
   std::optional<std::string> encoding; // force this encoding on raw files
   TargetScript script = TargetScript::simplified;
   TraditionalVariant variant = TraditionalVariant::generic;
+  RecordFormat format = RecordFormat::jsonl;  // how records are written
+  bool bom = false;                    // begin the output with the UTF-8 byte order mark
+  bool quiet = false;                  // no progress line on a terminal
 };
 
 // Turns one input item into a document: decodes and normalizes a raw file, or
