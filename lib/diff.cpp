@@ -5,6 +5,7 @@
 #include <ostream>
 #include <tuple>
 
+#include "zhmine/diff_html_format.hpp"
 #include "zhmine/diff_text_format.hpp"
 #include "zhmine/figure_alignment.hpp"
 #include "zhmine/ordered_pool.hpp"
@@ -185,15 +186,17 @@ int run_diff(const DiffOptions& options, std::ostream& err) {
   try {
     Output output(options.stage.output, options.stage.format, options.stage.bom);
     std::string out;
-    const bool text = options.stage.format == RecordFormat::text;
+    const RecordFormat format = options.stage.format;
     if (options.series) {
       const auto series = line_up_series(reports);
-      if (text) out = format_series_text(series, reports, options.colour);
+      if (format == RecordFormat::text) out = format_series_text(series, reports, options.colour);
+      else if (format == RecordFormat::html) out = format_series_html(series, reports);
       else for (const Series& s : series) write_series_record(s, reports, out);
       totals.stats.records_written += series.size();
     } else {
       const auto changes = diff_reports(reports[0], reports[1], options.all);
-      if (text) out = format_changes_text(changes, reports[0], reports[1], options.colour);
+      if (format == RecordFormat::text) out = format_changes_text(changes, reports[0], reports[1], options.colour);
+      else if (format == RecordFormat::html) out = format_changes_html(changes, reports[0], reports[1]);
       else for (const Change& c : changes) write_change_record(c, out);
       totals.stats.records_written += changes.size();
     }

@@ -5,6 +5,8 @@
 
 #include <unistd.h>
 
+#include "zhmine/readable_number.hpp"
+#include "zhmine/record_view.hpp"
 #include "zhmine/utf8.hpp"
 
 namespace zhmine {
@@ -25,13 +27,6 @@ struct Palette {
   bool on;
 };
 
-std::string string_of(const nlohmann::ordered_json& j, const char* name) {
-  if (!j.is_object()) return {};
-  const auto it = j.find(name);
-  if (it == j.end() || it->is_null()) return {};
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
-
 std::string shortened(std::string_view text) {
   std::size_t at = 0, chars = 0;
   while (at < text.size() && chars < kShownSentence) {
@@ -41,24 +36,11 @@ std::string shortened(std::string_view text) {
   return at < text.size() ? std::string(text.substr(0, at)) + "…" : std::string(text);
 }
 
-std::string path_line(const nlohmann::ordered_json& path) {
-  if (!path.is_array() || path.empty()) return "(preamble)";
-  std::string out;
-  for (const auto& p : path) {
-    if (!out.empty()) out += " › ";
-    out += p.is_string() ? p.get<std::string>() : p.dump();
-  }
-  return out;
-}
+std::string path_line(const nlohmann::ordered_json& path) { return path_text(path, " › "); }
 
 // "FILE:LINE": where a record stands in its source.
 std::string cite(const nlohmann::ordered_json& record) {
-  return string_of(record, "source") + ":" + string_of(record, "line");
-}
-
-std::string figure_text(const nlohmann::ordered_json& f) {
-  const std::string raw = string_of(f, "raw");
-  return raw.empty() ? string_of(f, "value") + string_of(f, "unit") : raw;
+  return field_text(record, "source") + ":" + field_text(record, "line");
 }
 
 void format_change(const Change& c, const Palette& p, std::string& out) {
@@ -66,15 +48,15 @@ void format_change(const Change& c, const Palette& p, std::string& out) {
   const auto& n = c.new_record;
   switch (c.what) {
     case Change::What::section: {
-      const std::string heading = string_of(n.is_null() ? o : n, "number") + string_of(n.is_null() ? o : n, "heading");
+      const std::string heading = field_text(n.is_null() ? o : n, "number") + field_text(n.is_null() ? o : n, "heading");
       if (c.change == Change::Kind::added) out += p.green("  + section " + heading) + "  " + p.dim(cite(n)) + "\n";
       else if (c.change == Change::Kind::removed) out += p.red("  - section " + heading) + "  " + p.dim(cite(o)) + "\n";
       else if (c.change == Change::Kind::renamed)
-        out += p.yellow("  ~ renamed " + string_of(o, "heading") + " → " + string_of(n, "heading")) + "  " +
+        out += p.yellow("  ~ renamed " + field_text(o, "heading") + " → " + field_text(n, "heading")) + "  " +
                p.dim(cite(o) + " " + cite(n)) + "\n";
       else
-        out += p.yellow("  ↕ moved: was " + string_of(o, "number") + string_of(o, "heading") + ", now " +
-                        string_of(n, "number") + string_of(n, "heading")) +
+        out += p.yellow("  ↕ moved: was " + field_text(o, "number") + field_text(o, "heading") + ", now " +
+                        field_text(n, "number") + field_text(n, "heading")) +
                "  " + p.dim(cite(o) + " " + cite(n)) + "\n";
       return;
     }
@@ -87,20 +69,19 @@ void format_change(const Change& c, const Palette& p, std::string& out) {
       } else {
         std::string line = "  " + std::string(c.change == Change::Kind::unchanged ? "=" : "~") + " " + label + " " +
                            figure_text(o) + " → " + figure_text(n);
-        if (c.delta) line += " (" + std::string(c.delta->is_negative() ? "" : "+") + c.delta->to_string() + " " +
-                             c.delta_unit + (c.ratio ? ", ×" + *c.ratio : "") + ")";
+        if (c.delta) line += " (" + readable_change(*c.delta, c.delta_unit) + (c.ratio ? ", ×" + *c.ratio : "") + ")";
         out += (c.change == Change::Kind::unchanged ? line : p.yellow(line)) + "  " + p.dim(cite(o) + " " + cite(n)) + "\n";
       }
       return;
     }
     case Change::What::sentence: {
       if (c.change == Change::Kind::added) {
-        out += p.green("  + “" + shortened(string_of(n, "text")) + "”") + "  " + p.dim(cite(n)) + "\n";
+        out += p.green("  + “" + shortened(field_text(n, "text")) + "”") + "  " + p.dim(cite(n)) + "\n";
       } else if (c.change == Change::Kind::removed) {
-        out += p.red("  - “" + shortened(string_of(o, "text")) + "”") + "  " + p.dim(cite(o)) + "\n";
+        out += p.red("  - “" + shortened(field_text(o, "text")) + "”") + "  " + p.dim(cite(o)) + "\n";
       } else {
-        out += p.yellow("  ~ “" + shortened(string_of(o, "text")) + "”") + "  " + p.dim(cite(o)) + "\n";
-        out += p.yellow("    → “" + shortened(string_of(n, "text")) + "”") + "  " + p.dim(cite(n)) + "\n";
+        out += p.yellow("  ~ “" + shortened(field_text(o, "text")) + "”") + "  " + p.dim(cite(o)) + "\n";
+        out += p.yellow("    → “" + shortened(field_text(n, "text")) + "”") + "  " + p.dim(cite(n)) + "\n";
       }
       return;
     }
@@ -144,8 +125,8 @@ std::string format_series_text(const std::vector<Series>& series, const std::vec
   }
   for (const Series& s : series) {
     const auto& latest = reports[s.latest].figures[s.figures[s.latest]].record;
-    out += p.bold(string_of(latest, "label").empty() ? "(no label)" : string_of(latest, "label")) + " (" +
-           string_of(latest, "unit") + ")  " + p.dim(path_line(latest.value("path", nlohmann::ordered_json()))) + "\n ";
+    out += p.bold(field_text(latest, "label").empty() ? "(no label)" : field_text(latest, "label")) + " (" +
+           field_text(latest, "unit") + ")  " + p.dim(path_line(latest.value("path", nlohmann::ordered_json()))) + "\n ";
     for (std::size_t k = 0; k < reports.size(); ++k)
       out += " [" + std::to_string(k + 1) + "] " +
              (s.figures[k] == kNoIndex ? std::string("—") : figure_text(reports[k].figures[s.figures[k]].record));

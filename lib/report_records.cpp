@@ -35,13 +35,13 @@ class RecordsBuilder {
 
   void add_item(InputItem&& item) {
     if (item.kind == InputItem::Kind::raw_file) {
-      if (auto doc = load_document(std::move(item), options_, report_)) add_lines(pipeline_.records(*doc));
+      if (auto doc = load_document(std::move(item), options_, report_)) add_document(*doc);
       return;
     }
     try {
       nlohmann::ordered_json record = parse_record(item.data);
       if (string_or_empty(record, "type") == "document")
-        add_lines(pipeline_.records(document_of(std::move(item))));
+        add_document(document_of(std::move(item)));
       else
         add_record(std::move(record));
       ++report_.stats.records_read;
@@ -75,6 +75,11 @@ class RecordsBuilder {
     auto doc = load_document(std::move(item), options_, quiet);
     if (!doc) throw std::invalid_argument(quiet.diagnostics().empty() ? "unreadable" : quiet.diagnostics().front().message);
     return std::move(*doc);
+  }
+
+  void add_document(const Document& doc) {
+    add_lines(pipeline_.records(doc));
+    if (out_.text.empty()) out_.text = doc.text;
   }
 
   // Records made in process: not input, so not counted.

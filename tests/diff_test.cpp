@@ -217,7 +217,7 @@ TEST_CASE("the text format is compact and uncoloured unless asked") {
   const auto changes = diff_reports(before, after);
   const std::string plain = format_changes_text(changes, before, after, false);
   CHECK(plain.find("\x1b[") == std::string::npos);
-  CHECK(plain.find("今年新发展会员 2970人 → 3300人 (+330 人, ×1.1111)") != std::string::npos);
+  CHECK(plain.find("今年新发展会员 2970人 → 3300人 (+330人, ×1.1111)") != std::string::npos);
   CHECK(plain.find("renamed 宣教工作 → 宣传教育工作") != std::string::npos);
   CHECK(plain.find("+ section 四、疫情防控") != std::string::npos);
   const std::string coloured = format_changes_text(changes, before, after, true);

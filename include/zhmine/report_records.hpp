@@ -41,6 +41,10 @@ struct ReportRecords {
   std::string source;  // as named on the command line
   std::vector<SectionRecord> sections;  // in text order
   std::vector<FigureRecord> figures;    // in text order
+  // The normalized text of the first document read (a raw file or a
+  // document record): its line N is the source's line N, which pages for
+  // people quote. Empty when the input was section and figure records.
+  std::string text;
 };
 
 // The value of a figure record's "value" (or "max") field, exactly: JSON

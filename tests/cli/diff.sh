@@ -53,7 +53,7 @@ expect_eq "reworded: sections only moved" "moved" "$(jq -r 'select(.what=="secti
 # Text format: compact, no colour when piped, even without NO_COLOR.
 run diff --format text "$d/small_old.jsonl" "$d/small_new.jsonl"
 expect_eq "text status" 0 "$status"
-expect_contains "text figure" "~ 今年新发展会员 2970人 → 3300人 (+330 人, ×1.1111)  2019.txt:3 2020.txt:5" "$out"
+expect_contains "text figure" "~ 今年新发展会员 2970人 → 3300人 (+330人, ×1.1111)  2019.txt:3 2020.txt:5" "$out"
 expect_contains "text summary" "2 figures changed" "$out"
 expect_eq "no colour in a pipe" "" "$(grep -c $'\x1b' <<<"$out" | grep -v '^0$' || true)"
 
