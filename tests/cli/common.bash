@@ -21,6 +21,18 @@ run() {
   out=$(cat "$scratch/out")
   err=$(cat "$scratch/err")
 }
+# What zhmine's --help pages print, read independently of any generator:
+# a command's subcommands and option names (one a line, sorted), and every
+# command as its words ("normalize", "patterns test"), one a line.
+help_subcommands() { "$ZHMINE" "$@" --help | awk '/^Subcommands:$/ { on = 1; next } /^$/ { on = 0 } on { print $1 }' | sort; }
+help_options() { "$ZHMINE" "$@" --help | grep -E '^  -' | awk '{ print $1 }' | tr , '\n' | sort; }
+help_commands() {
+  local command sub
+  for command in $(help_subcommands); do
+    echo "$command"
+    for sub in $(help_subcommands "$command"); do echo "$command $sub"; done
+  done
+}
 finish() {
   if ((failures)); then echo "$failures failed" >&2; exit 1; fi
   echo "all passed"

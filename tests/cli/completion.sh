@@ -37,18 +37,14 @@ expect_eq "complete -p" "complete -F _zhmine zhmine" "$(bash -c 'source "$1" && 
 
 # Subcommands.
 expect_eq "zhmine ex<TAB>" extract-figures "$(candidates zhmine ex)"
-subcommands_of() { "$ZHMINE" "$@" --help | awk '/^Subcommands:$/ { on = 1; next } /^$/ { on = 0 } on { print $1 }' | sort | paste -sd ' '; }
+subcommands_of() { help_subcommands "$@" | paste -sd ' '; }
 expect_eq "zhmine <TAB>" "$(subcommands_of)" "$(candidates zhmine "")"
 expect_eq "zhmine patterns <TAB>" "$(subcommands_of patterns)" "$(candidates zhmine patterns "")"
 
 # Options: each command's, as its --help prints them.
 expect_eq "zhmine normalize --sc<TAB>" --script "$(candidates zhmine normalize --sc)"
-options_of() { "$ZHMINE" "$@" --help | grep -E '^  -' | awk '{ print $1 }' | tr , '\n' | sort | paste -sd ' '; }
-commands=()
-for command in $(subcommands_of); do
-  commands+=("$command")
-  for sub in $(subcommands_of "$command"); do commands+=("$command $sub"); done
-done
+options_of() { help_options "$@" | paste -sd ' '; }
+mapfile -t commands < <(help_commands)
 expect_eq "commands found in the help" 1 "$((${#commands[@]} >= 7))"
 for command in "${commands[@]}"; do
   read -ra words <<<"$command"

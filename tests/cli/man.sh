@@ -35,33 +35,26 @@ done
 expect_contains "NO_COLOR" "NO_COLOR" "$(section ENVIRONMENT)"
 expect_contains "see also" "docs/conventions.md" "$(section "SEE ALSO")"
 
-# What a command's --help prints, read independently of the generator:
-# its subcommands, its option names, its examples.
-subcommands_of() { "$ZHMINE" "$@" --help | awk '/^Subcommands:$/ { on = 1; next } /^$/ { on = 0 } on { print $1 }'; }
-options_of() { "$ZHMINE" "$@" --help | grep -E '^  -' | awk '{ print $1 }' | tr , '\n' | sort; }
+# A command's examples, as its --help prints them.
 examples_of() { "$ZHMINE" "$@" --help | sed -n 's/^  \(zhmine .*\)/\1/p'; }
 # The option names in a rendered subsection: the tags, "-o, --output TEXT".
 tagged_options() {
   grep -E '^       -' | sed -E 's/^ +//' | grep -oE '^-[^ ,]+(, -[^ ,]+)*' | sed 's/, /\n/g' | sort
 }
 
-commands=()
-for command in $(subcommands_of); do
-  commands+=("$command")
-  for sub in $(subcommands_of "$command"); do commands+=("$command $sub"); done
-done
+mapfile -t commands < <(help_commands)
 expect_eq "commands found in the help" 1 "$((${#commands[@]} >= 7))"
 for command in "${commands[@]}"; do
   read -ra words <<<"$command"
   text=$(section "   $command")
   if [[ -z $text ]]; then fail "no subsection for $command"; continue; fi
-  expect_eq "$command: options" "$(options_of "${words[@]}")" "$(tagged_options <<<"$text")"
+  expect_eq "$command: options" "$(help_options "${words[@]}")" "$(tagged_options <<<"$text")"
   expect_contains "$command: synopsis" "zhmine $command [OPTIONS]" "$(section SYNOPSIS)$text"
   while IFS= read -r example; do
     grep -qxF "           $example" <<<"$text" || fail "$command: example not in its subsection: $example"
   done < <(examples_of "${words[@]}")
 done
-expect_eq "top-level options" "$(options_of)" "$(section OPTIONS | tagged_options)"
+expect_eq "top-level options" "$(help_options)" "$(section OPTIONS | tagged_options)"
 expect_eq "examples found in the help" 1 "$(("$(examples_of normalize | wc -l)" >= 1))"
 # Text beyond ASCII (an example's 元) comes through.
 expect_contains "UTF-8 in an example" 'select(.unit=="元")' "$(section "   extract-figures")"
