@@ -70,6 +70,20 @@ InputReader::InputReader(std::vector<std::string> paths, bool follow_links) : fo
 
 InputReader::~InputReader() = default;
 
+std::optional<InputSize> measure_inputs(const std::vector<std::string>& paths, bool follow_links) {
+  InputReader walk(paths, follow_links);
+  walk.measuring_ = true;
+  InputSize size;
+  Report ignored;  // the run itself reports what the walk meets
+  while (std::optional<InputItem> item = walk.next(ignored)) {
+    if (!item->unread) return std::nullopt;
+    ++size.files;
+    size.bytes += item->size;
+    ignored = Report();  // a walk of millions of entries keeps no messages
+  }
+  return size;
+}
+
 std::optional<InputItem> InputReader::next(Report& report) {
   while (true) {
     if (lines_) {
@@ -119,6 +133,10 @@ bool InputReader::open_next_path(Report& report, std::optional<InputItem>& whole
   pending_.pop_back();
   const std::string& path = next.path;
 
+  if (path == "-" && measuring_) {
+    whole_file = InputItem{InputItem::Kind::raw_file, "-", 0, {}};  // a stream: no size
+    return true;
+  }
   if (path == "-") {
     // Look past leading blanks without losing them: a '{' means records of an
     // earlier stage, anything else a raw document whose line numbers count them.
@@ -187,6 +205,14 @@ bool InputReader::open_next_path(Report& report, std::optional<InputItem>& whole
     return skip(report, path, std::string("a symbolic link to ") + kind_of(st.st_mode) + " is not read");
   if (S_ISREG(st.st_mode) && !files_.insert(id).second)
     return skip(report, path, "the same file as one already read (a link)");
+  if (measuring_) {
+    // The walk is all that is wanted: a stream (a FIFO named on the command
+    // line) is not read, since reading it would take its data from the run.
+    const bool regular = S_ISREG(st.st_mode);
+    whole_file = InputItem{InputItem::Kind::raw_file, path, 0, {}, regular,
+                           regular ? static_cast<std::uint64_t>(st.st_size) : 0};
+    return true;
+  }
   if (is_json_lines_path(path)) {
     auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
     if (!*file) {

@@ -14,6 +14,7 @@
 #include "zhmine/input.hpp"
 #include "zhmine/json_line.hpp"
 #include "zhmine/output.hpp"
+#include "zhmine/progress.hpp"
 
 namespace zhmine {
 
@@ -34,7 +35,12 @@ struct Pending {
 class CheckRun {
  public:
   CheckRun(const CheckOptions& options, const RuleBook& book, std::ostream& err)
-      : options_(options), extractor_(book), checks_(book), err_(err), output_(options.stage.output, options.stage.format, options.stage.bom) {}
+      : options_(options),
+        extractor_(book),
+        checks_(book),
+        err_(err),
+        output_(options.stage.output, options.stage.format, options.stage.bom),
+        progress_(progress_for_inputs(options.stage.inputs, options.stage.follow_links, options.stage.quiet, err)) {}
 
   int run() {
     InputReader reader(options_.stage.inputs, options_.stage.follow_links);
@@ -43,19 +49,24 @@ class CheckRun {
       std::optional<InputItem> item = reader.next(reading);
       account(reading);
       if (!item) break;
+      ProgressCount input;  // done once taken: its report's findings follow by the next report at the latest
+      if (progress_.enabled()) input = tally_(*item);
       Report report;
       take(std::move(*item), report);
       account(report);
+      progress_.advance(input.files, input.bytes);
     }
     flush();
     across();
     output_.commit();
+    progress_.finish();  // before the accounting
     if (options_.stage.stats || lost_) err_ << "zhmine: " << totals_.summary() << '\n';
     return lost_ || errors_ ? 1 : 0;
   }
 
  private:
   void account(const Report& report) {
+    if (!report.diagnostics().empty()) progress_.clear();  // a message gets a line of its own
     print_diagnostics(report, err_);
     lost_ = lost_ || report.lost_input();
     totals_ += report.stats;
@@ -147,6 +158,8 @@ class CheckRun {
   const ArithmeticChecks checks_;
   std::ostream& err_;
   Output output_;
+  Progress progress_;  // on standard error, when it is a terminal
+  InputTally tally_;
   Pending pending_;
   std::vector<CheckFigure> all_;
   std::vector<FigureOrigin> origins_;

@@ -1,6 +1,7 @@
 #include "zhmine/stage.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <new>
 #include <ostream>
 #include <stdexcept>
@@ -12,6 +13,7 @@
 #include "zhmine/json_line.hpp"
 #include "zhmine/ordered_pool.hpp"
 #include "zhmine/output.hpp"
+#include "zhmine/progress.hpp"
 
 namespace zhmine {
 
@@ -151,11 +153,18 @@ int run_stage(const StageOptions& options, const DocumentHandler& handler, std::
   try {
     Output output(options.output, options.format, options.bom);
     InputReader reader(options.inputs, options.follow_links);
+    // Off (the common case: not a terminal, --quiet), it costs a test of a
+    // flag per unit of work; on, the input a unit holds is counted as done
+    // when its records are written (units are delivered in the order taken).
+    Progress progress = progress_for_inputs(options.inputs, options.follow_links, options.quiet, err);
+    InputTally tally;
+    std::deque<ProgressCount> unit_input;
     std::optional<InputItem> held;  // read, but too large for the unit being filled
     auto read_item = [&]() -> std::optional<InputItem> {
       if (held) return std::exchange(held, std::nullopt);
       Report reading;
       std::optional<InputItem> item = reader.next(reading);
+      if (!reading.diagnostics().empty()) progress.clear();  // a message gets a line of its own
       print_diagnostics(reading, err);
       lost = lost || reading.lost_input();
       totals.stats += reading.stats;
@@ -164,6 +173,7 @@ int run_stage(const StageOptions& options, const DocumentHandler& handler, std::
     auto next = [&]() -> Work {
       auto items = std::make_shared<std::vector<InputItem>>();
       std::uint64_t bytes = 0;
+      ProgressCount input;
       while (items->size() < kUnitDocuments && bytes < kUnitBytes) {
         std::optional<InputItem> item = read_item();
         if (!item) break;
@@ -172,9 +182,15 @@ int run_stage(const StageOptions& options, const DocumentHandler& handler, std::
           break;
         }
         bytes += size_of(*item);
+        if (progress.enabled()) {
+          const ProgressCount done = tally(*item);
+          input.files += done.files;
+          input.bytes += done.bytes;
+        }
         items->push_back(std::move(*item));
       }
       if (items->empty()) return {};
+      if (progress.enabled()) unit_input.push_back(input);
       return [&, items]() {
         WorkResult result;
         for (InputItem& item : *items) {
@@ -196,11 +212,17 @@ int run_stage(const StageOptions& options, const DocumentHandler& handler, std::
       };
     };
     run_in_order(options.threads == 0 ? default_threads() : options.threads, next, [&](WorkResult&& result) {
+      if (!result.report.diagnostics().empty()) progress.clear();
       print_diagnostics(result.report, err);
       lost = lost || result.report.lost_input();
       totals.stats += result.report.stats;
       for (RecordSink& records : result.records) records.drain([&](std::string_view text) { output.write(text); });
+      if (progress.enabled()) {
+        progress.advance(unit_input.front().files, unit_input.front().bytes);
+        unit_input.pop_front();
+      }
     });
+    progress.finish();  // before the accounting; on an exception, its destructor erases the line
     output.commit();
   } catch (const std::exception& e) {
     err << "zhmine: error: " << e.what() << '\n';

@@ -25,6 +25,11 @@
 
 namespace zhmine {
 
+struct InputSize {
+  std::uint64_t files = 0;  // regular files, JSON Lines ones included
+  std::uint64_t bytes = 0;  // their sizes
+};
+
 struct InputItem {
   enum class Kind { raw_file, record };
   Kind kind;
@@ -50,6 +55,7 @@ class InputReader {
   std::optional<InputItem> next(Report& report);
 
  private:
+  friend std::optional<InputSize> measure_inputs(const std::vector<std::string>& paths, bool follow_links);
   struct Pending {
     std::string path;
     bool named;  // given on the command line, not found in a directory
@@ -63,6 +69,10 @@ class InputReader {
 
   std::vector<Pending> pending_;  // paths still to visit, next at the back
   bool follow_links_;
+  // Measuring (measure_inputs): each regular file, JSON Lines too, comes as
+  // an unread item with its size, a stream as an item with none (not
+  // `unread`); no file is opened.
+  bool measuring_ = false;
   std::set<FileId> directories_;  // walked, so that a loop of links is not walked again
   std::set<FileId> files_;        // regular files handed out, so that each is read once
   // The JSON Lines source being read, if any.
@@ -70,6 +80,12 @@ class InputReader {
   std::string lines_source_;
   std::size_t line_number_ = 0;
 };
+
+// What an InputReader over `paths` would read, found by the same walk with
+// stat(2) and directory listings alone (no file is opened, so it is cheap
+// beside reading): the regular files and their sizes. nullopt when an input
+// is a stream (standard input, a FIFO), whose size is not known before it is read.
+std::optional<InputSize> measure_inputs(const std::vector<std::string>& paths, bool follow_links);
 
 bool is_json_lines_path(const std::filesystem::path& path);
 
