@@ -3,7 +3,7 @@
 
 #include "commands.hpp"
 #include "stage_options.hpp"
-#include "zhmine/report_check.hpp"
+#include "zhmine/check/report_check.hpp"
 
 namespace zhmine::app {
 

@@ -5,8 +5,8 @@
 
 #include "commands.hpp"
 #include "stage_options.hpp"
-#include "zhmine/diff.hpp"
-#include "zhmine/diff_text_format.hpp"
+#include "zhmine/diff/diff.hpp"
+#include "zhmine/diff/diff_text_format.hpp"
 
 namespace zhmine::app {
 

@@ -3,8 +3,8 @@
 
 #include "commands.hpp"
 #include "stage_options.hpp"
-#include "zhmine/figure_records.hpp"
-#include "zhmine/figures.hpp"
+#include "zhmine/figures/figure_records.hpp"
+#include "zhmine/figures/figures.hpp"
 
 namespace zhmine::app {
 

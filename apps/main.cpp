@@ -2,7 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
-#include "zhmine/version.hpp"
+#include "zhmine/io/version.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"zhmine: text mining for archives of Chinese reports. Reads files or JSON Lines, writes JSON Lines."};

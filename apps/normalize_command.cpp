@@ -3,7 +3,7 @@
 
 #include "commands.hpp"
 #include "stage_options.hpp"
-#include "zhmine/normalize.hpp"
+#include "zhmine/text/normalize.hpp"
 
 namespace zhmine::app {
 

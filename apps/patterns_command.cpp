@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "zhmine/json_line.hpp"
-#include "zhmine/rule_check.hpp"
+#include "zhmine/io/json_line.hpp"
+#include "zhmine/rules/rule_check.hpp"
 
 namespace zhmine::app {
 

@@ -3,7 +3,7 @@
 
 #include "commands.hpp"
 #include "stage_options.hpp"
-#include "zhmine/sections.hpp"
+#include "zhmine/sections/sections.hpp"
 
 namespace zhmine::app {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "zhmine/encoding.hpp"
+#include "zhmine/text/encoding.hpp"
 
 namespace zhmine::app {
 

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "zhmine/per_thread.hpp"
-#include "zhmine/rules.hpp"
-#include "zhmine/stage.hpp"
+#include "zhmine/io/per_thread.hpp"
+#include "zhmine/rules/rules.hpp"
+#include "zhmine/io/stage.hpp"
 
 namespace zhmine::app {
 
@@ -34,7 +34,7 @@ std::shared_ptr<const Rules> load_rules(const std::vector<std::string>& patterns
   }
 }
 
-// The same, compiled once per worker thread (see zhmine/per_thread.hpp).
+// The same, compiled once per worker thread (see zhmine/io/per_thread.hpp).
 template <typename Rules>
 std::shared_ptr<const PerThread<Rules>> load_rules_per_thread(const std::vector<std::string>& patterns) {
   try {

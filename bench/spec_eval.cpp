@@ -24,7 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "zhmine/numerals.hpp"
+#include "zhmine/figures/numerals.hpp"
 
 namespace {
 

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "fuzz_document.hpp"
-#include "zhmine/arithmetic_checks.hpp"
-#include "zhmine/check_records.hpp"
-#include "zhmine/figures.hpp"
+#include "zhmine/check/arithmetic_checks.hpp"
+#include "zhmine/check/check_records.hpp"
+#include "zhmine/figures/figures.hpp"
 
 namespace {
 

@@ -6,10 +6,10 @@
 #include <cstdlib>
 #include <string>
 
-#include "zhmine/document.hpp"
-#include "zhmine/encoding.hpp"
-#include "zhmine/normalizer.hpp"
-#include "zhmine/utf8.hpp"
+#include "zhmine/io/document.hpp"
+#include "zhmine/text/encoding.hpp"
+#include "zhmine/text/normalizer.hpp"
+#include "zhmine/text/utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;

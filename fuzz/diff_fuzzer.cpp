@@ -9,8 +9,8 @@
 #include <fstream>
 #include <string>
 
-#include "zhmine/diff.hpp"
-#include "zhmine/report_records.hpp"
+#include "zhmine/diff/diff.hpp"
+#include "zhmine/diff/report_records.hpp"
 
 namespace {
 

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "fuzz_document.hpp"
-#include "zhmine/figure_records.hpp"
-#include "zhmine/figures.hpp"
+#include "zhmine/figures/figure_records.hpp"
+#include "zhmine/figures/figures.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const zhmine::FigureExtractor extractor(zhmine::RuleBook::load());

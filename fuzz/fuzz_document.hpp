@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "zhmine/document.hpp"
-#include "zhmine/json_line.hpp"
-#include "zhmine/normalizer.hpp"
+#include "zhmine/io/document.hpp"
+#include "zhmine/io/json_line.hpp"
+#include "zhmine/text/normalizer.hpp"
 
 namespace zhmine::fuzz {
 

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "zhmine/stage.hpp"
+#include "zhmine/io/stage.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   zhmine::InputItem item{zhmine::InputItem::Kind::record, "fuzz.jsonl", 1,

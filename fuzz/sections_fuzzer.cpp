@@ -6,7 +6,7 @@
 #include <string>
 
 #include "fuzz_document.hpp"
-#include "zhmine/sections.hpp"
+#include "zhmine/sections/sections.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const zhmine::SectionRules rules(zhmine::RuleBook::load());

@@ -7,10 +7,10 @@
 #include <deque>
 
 #include "test_support.hpp"
-#include "zhmine/arithmetic_checks.hpp"
-#include "zhmine/check_records.hpp"
-#include "zhmine/figures.hpp"
-#include "zhmine/stage.hpp"
+#include "zhmine/check/arithmetic_checks.hpp"
+#include "zhmine/check/check_records.hpp"
+#include "zhmine/figures/figures.hpp"
+#include "zhmine/io/stage.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "zhmine/decimal.hpp"
+#include "zhmine/figures/decimal.hpp"
 
 #include <catch2/catch.hpp>
 

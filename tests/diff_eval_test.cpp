@@ -11,7 +11,7 @@
 #include <tuple>
 
 #include "test_support.hpp"
-#include "zhmine/diff.hpp"
+#include "zhmine/diff/diff.hpp"
 
 using namespace zhmine;
 

@@ -3,12 +3,12 @@
 #include <algorithm>
 
 #include "test_support.hpp"
-#include "zhmine/diff.hpp"
-#include "zhmine/diff_text_format.hpp"
-#include "zhmine/section_alignment.hpp"
-#include "zhmine/sentence_diff.hpp"
-#include "zhmine/series.hpp"
-#include "zhmine/similarity.hpp"
+#include "zhmine/diff/diff.hpp"
+#include "zhmine/diff/diff_text_format.hpp"
+#include "zhmine/diff/section_alignment.hpp"
+#include "zhmine/diff/sentence_diff.hpp"
+#include "zhmine/diff/series.hpp"
+#include "zhmine/diff/similarity.hpp"
 
 using namespace zhmine;
 

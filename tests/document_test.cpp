@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "zhmine/document.hpp"
+#include "zhmine/io/document.hpp"
 
 using namespace zhmine;
 

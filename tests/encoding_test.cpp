@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
-#include "zhmine/encoding.hpp"
+#include "zhmine/text/encoding.hpp"
 
 using namespace zhmine;
 using zhmine::test::fixture;

@@ -15,9 +15,9 @@
 
 #include <re2/re2.h>
 
-#include "zhmine/figures.hpp"
-#include "zhmine/normalizer.hpp"
-#include "zhmine/stage.hpp"
+#include "zhmine/figures/figures.hpp"
+#include "zhmine/text/normalizer.hpp"
+#include "zhmine/io/stage.hpp"
 
 namespace {
 

@@ -2,9 +2,9 @@
 // ranges, placeholders, labels, traps, and the examples of the shipped rules.
 #include <catch2/catch.hpp>
 
-#include "zhmine/document.hpp"
-#include "zhmine/figure_records.hpp"
-#include "zhmine/figures.hpp"
+#include "zhmine/io/document.hpp"
+#include "zhmine/figures/figure_records.hpp"
+#include "zhmine/figures/figures.hpp"
 
 #include <nlohmann/json.hpp>
 

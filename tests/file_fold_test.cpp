@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include "test_support.hpp"
-#include "zhmine/document.hpp"
-#include "zhmine/file_fold.hpp"
+#include "zhmine/io/document.hpp"
+#include "zhmine/text/file_fold.hpp"
 
 using namespace zhmine;
 

@@ -9,9 +9,9 @@
 #include <memory>
 
 #include "test_support.hpp"
-#include "zhmine/fold_data.hpp"
-#include "zhmine/fold_tables.hpp"
-#include "zhmine/utf8.hpp"
+#include "zhmine/text/fold_data.hpp"
+#include "zhmine/text/fold_tables.hpp"
+#include "zhmine/text/utf8.hpp"
 
 using namespace zhmine;
 

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "zhmine/json_line.hpp"
+#include "zhmine/io/json_line.hpp"
 
 using namespace zhmine;
 

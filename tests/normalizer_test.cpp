@@ -3,10 +3,10 @@
 #include <set>
 
 #include "test_support.hpp"
-#include "zhmine/fold_data.hpp"
-#include "zhmine/fold_tables.hpp"
-#include "zhmine/normalizer.hpp"
-#include "zhmine/utf8.hpp"
+#include "zhmine/text/fold_data.hpp"
+#include "zhmine/text/fold_tables.hpp"
+#include "zhmine/text/normalizer.hpp"
+#include "zhmine/text/utf8.hpp"
 
 using namespace zhmine;
 

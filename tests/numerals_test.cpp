@@ -1,4 +1,4 @@
-#include "zhmine/numerals.hpp"
+#include "zhmine/figures/numerals.hpp"
 
 #include <catch2/catch.hpp>
 

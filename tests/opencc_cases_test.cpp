@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "test_support.hpp"
-#include "zhmine/normalizer.hpp"
+#include "zhmine/text/normalizer.hpp"
 
 using namespace zhmine;
 

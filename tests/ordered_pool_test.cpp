@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include "zhmine/ordered_pool.hpp"
+#include "zhmine/io/ordered_pool.hpp"
 
 using namespace zhmine;
 

@@ -7,8 +7,8 @@
 #include <thread>
 #include <vector>
 
-#include "zhmine/figures.hpp"
-#include "zhmine/per_thread.hpp"
+#include "zhmine/figures/figures.hpp"
+#include "zhmine/io/per_thread.hpp"
 
 using namespace zhmine;
 

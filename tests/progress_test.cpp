@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "zhmine/input.hpp"
-#include "zhmine/progress.hpp"
+#include "zhmine/io/input.hpp"
+#include "zhmine/io/progress.hpp"
 
 using namespace zhmine;
 using namespace std::chrono_literals;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
-#include "zhmine/punctuation.hpp"
+#include "zhmine/text/punctuation.hpp"
 
 using namespace zhmine;
 

@@ -1,7 +1,7 @@
 // Numbers for people: 万/亿/万亿 as a Chinese reader writes them.
 #include <catch2/catch.hpp>
 
-#include "zhmine/readable_number.hpp"
+#include "zhmine/diff/readable_number.hpp"
 
 using namespace zhmine;
 

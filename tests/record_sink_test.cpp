@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "zhmine/record_sink.hpp"
+#include "zhmine/io/record_sink.hpp"
 
 using namespace zhmine;
 

@@ -1,7 +1,7 @@
 // Records as table rows: RFC 4180 quoting, TSV escapes, lists joined, one type a table.
 #include <catch2/catch.hpp>
 
-#include "zhmine/record_table.hpp"
+#include "zhmine/io/record_table.hpp"
 
 using namespace zhmine;
 

@@ -2,9 +2,9 @@
 
 #include <fstream>
 
-#include "zhmine/figure_rules.hpp"
-#include "zhmine/rule_check.hpp"
-#include "zhmine/rules.hpp"
+#include "zhmine/figures/figure_rules.hpp"
+#include "zhmine/rules/rule_check.hpp"
+#include "zhmine/rules/rules.hpp"
 
 using namespace zhmine;
 namespace fs = std::filesystem;

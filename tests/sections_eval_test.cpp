@@ -8,10 +8,10 @@
 #include <sstream>
 
 #include "test_support.hpp"
-#include "zhmine/normalizer.hpp"
-#include "zhmine/sections.hpp"
-#include "zhmine/stage.hpp"
-#include "zhmine/utf8.hpp"
+#include "zhmine/text/normalizer.hpp"
+#include "zhmine/sections/sections.hpp"
+#include "zhmine/io/stage.hpp"
+#include "zhmine/text/utf8.hpp"
 
 namespace {
 

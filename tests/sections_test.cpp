@@ -4,11 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
-#include "zhmine/rule_check.hpp"
-#include "zhmine/section_tree.hpp"
-#include "zhmine/sections.hpp"
-#include "zhmine/stage.hpp"
-#include "zhmine/utf8.hpp"
+#include "zhmine/rules/rule_check.hpp"
+#include "zhmine/sections/section_tree.hpp"
+#include "zhmine/sections/sections.hpp"
+#include "zhmine/io/stage.hpp"
+#include "zhmine/text/utf8.hpp"
 
 namespace {
 

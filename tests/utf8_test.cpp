@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "zhmine/utf8.hpp"
+#include "zhmine/text/utf8.hpp"
 
 using namespace zhmine;
 

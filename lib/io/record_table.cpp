@@ -1,0 +1,162 @@
+#include "zhmine/io/record_table.hpp"
+
+#include <stdexcept>
+
+namespace zhmine {
+
+namespace {
+
+// One column: the field it shows (JSON pointers, the first one present and
+// not null wins) and, for a list, how its elements join into one cell.
+struct Column {
+  const char* name;
+  std::vector<const char*> fields;
+  const char* member = nullptr;     // of each object in a list: the one shown
+  const char* separator = "; ";     // between the elements of a list
+  bool count = false;               // show how many elements the list has
+};
+
+struct Table {
+  const char* type;
+  std::vector<Column> columns;
+};
+
+const char* const kPath = " > ";
+
+// The columns of every record type, in the order of its JSON fields; what
+// only locates a span for programs (start/end in code points, origin) and
+// the type itself are left out where a spreadsheet reader has no use for them.
+const std::vector<Table>& tables() {
+  static const std::vector<Table> t = {
+      {"document", {{"source", {"/source"}}, {"doc", {"/doc"}}, {"encoding", {"/encoding"}},
+                    {"script", {"/script"}}, {"lines", {"/lines"}}, {"text", {"/text"}}}},
+      {"section",
+       {{"source", {"/source"}}, {"doc", {"/doc"}}, {"report", {"/report"}}, {"title", {"/title"}},
+        {"organization", {"/organization"}}, {"period", {"/period"}}, {"date", {"/date"}}, {"id", {"/id"}},
+        {"level", {"/level"}}, {"number", {"/number"}}, {"heading", {"/heading"}},
+        {"path", {"/path"}, nullptr, kPath}, {"line", {"/line"}}, {"end_line", {"/end_line"}},
+        {"items", {"/items"}, "heading"}, {"text", {"/text"}}}},
+      {"figure",
+       {{"source", {"/source"}}, {"doc", {"/doc"}}, {"report", {"/report"}}, {"path", {"/path"}, nullptr, kPath},
+        {"line", {"/line"}}, {"raw", {"/raw"}}, {"value", {"/value"}}, {"max", {"/max"}}, {"unit", {"/unit"}},
+        {"kind", {"/kind"}}, {"currency", {"/currency"}}, {"approx", {"/approx"}},
+        {"placeholder", {"/placeholder"}}, {"label", {"/label"}}, {"sentence", {"/sentence"}}}},
+      {"finding",
+       {{"source", {"/source"}}, {"doc", {"/doc"}}, {"line", {"/line"}}, {"check", {"/check"}},
+        {"severity", {"/severity"}}, {"message", {"/message"}}, {"stated", {"/stated"}},
+        {"computed", {"/computed"}}, {"unit", {"/unit"}}, {"figures", {"/figures"}, "raw"}, {"note", {"/note"}}}},
+      {"change",
+       {{"what", {"/what"}}, {"change", {"/change"}}, {"path", {"/path"}, nullptr, kPath}, {"label", {"/label"}},
+        {"unit", {"/unit"}}, {"old_value", {"/old/value"}}, {"new_value", {"/new/value"}}, {"delta", {"/delta"}},
+        {"delta_unit", {"/delta_unit"}}, {"ratio", {"/ratio"}},
+        {"old_text", {"/old/raw", "/old/heading", "/old/text"}},
+        {"new_text", {"/new/raw", "/new/heading", "/new/text"}}, {"old_source", {"/old/source"}},
+        {"old_line", {"/old/line"}}, {"new_source", {"/new/source"}}, {"new_line", {"/new/line"}}}},
+      {"series",
+       {{"label", {"/label"}}, {"unit", {"/unit"}}, {"kind", {"/kind"}}, {"path", {"/path"}, nullptr, kPath},
+        {"reports", {"/values"}, nullptr, "", true}, {"values", {"/values"}, "value"},
+        {"raws", {"/values"}, "raw"}, {"sources", {"/values"}, "source"}, {"lines", {"/values"}, "line"}}},
+  };
+  return t;
+}
+
+const Table& table_of(std::string_view type) {
+  for (const Table& t : tables())
+    if (type == t.type) return t;
+  throw std::invalid_argument("no table columns for records of type \"" + std::string(type) + "\"");
+}
+
+std::string scalar(const nlohmann::json& value) {
+  if (value.is_null()) return "";
+  if (value.is_string()) return value.get<std::string>();
+  return value.dump();  // numbers as JSON writes them (exact), true / false
+}
+
+std::string cell(const nlohmann::json& record, const Column& column) {
+  const nlohmann::json* value = nullptr;
+  for (const char* field : column.fields) {
+    const nlohmann::json::json_pointer pointer(field);
+    if (record.contains(pointer) && !record.at(pointer).is_null()) {
+      value = &record.at(pointer);
+      break;
+    }
+  }
+  if (!value) return "";
+  if (!value->is_array()) return scalar(*value);
+  if (column.count) return std::to_string(value->size());
+  std::string out;
+  for (std::size_t k = 0; k < value->size(); ++k) {
+    if (k > 0) out += column.separator;
+    const nlohmann::json& element = (*value)[k];
+    // A gap in a series is a null value: the empty place between separators.
+    if (column.member && element.is_object()) out += scalar(element.value(column.member, nlohmann::json()));
+    else if (!column.member) out += scalar(element);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> RecordTable::columns(std::string_view type) {
+  std::vector<std::string> names;
+  for (const Column& c : table_of(type).columns) names.emplace_back(c.name);
+  return names;
+}
+
+std::string table_cell(const nlohmann::json& record, std::string_view column) {
+  for (const Column& c : table_of(record.value("type", "")).columns)
+    if (column == c.name) return cell(record, c);
+  throw std::invalid_argument("no column \"" + std::string(column) + "\"");
+}
+
+void RecordTable::add(std::string_view json_line, std::string& out) {
+  const nlohmann::json record = nlohmann::json::parse(json_line.begin(), json_line.end());
+  const std::string type = record.is_object() ? record.value("type", "") : "";
+  const Table& table = table_of(type);
+  if (type_.empty()) {
+    type_ = type;
+    append_row(columns(type), out);
+  } else if (type != type_) {
+    throw std::invalid_argument("a \"" + type + "\" record among \"" + type_ + "\" records: one table holds one type");
+  }
+  std::vector<std::string> cells;
+  for (const Column& c : table.columns) cells.push_back(cell(record, c));
+  append_row(cells, out);
+}
+
+void RecordTable::append_row(const std::vector<std::string>& cells, std::string& out) const {
+  for (std::size_t k = 0; k < cells.size(); ++k) {
+    const std::string& c = cells[k];
+    if (kind_ == Kind::csv) {
+      if (k > 0) out += ',';
+      // RFC 4180: a field holding a comma, a quote or a line break is quoted,
+      // its quotes doubled.
+      if (c.find_first_of(",\"\r\n") == std::string::npos) {
+        out += c;
+        continue;
+      }
+      out += '"';
+      for (char ch : c) {
+        if (ch == '"') out += '"';
+        out += ch;
+      }
+      out += '"';
+    } else {
+      if (k > 0) out += '\t';
+      // TSV has no quoting: a tab, a line break or a backslash in a field is
+      // escaped as \t, \n, \r, \\ (as PostgreSQL's text format and miller read it).
+      for (char ch : c) {
+        switch (ch) {
+          case '\t': out += "\\t"; break;
+          case '\n': out += "\\n"; break;
+          case '\r': out += "\\r"; break;
+          case '\\': out += "\\\\"; break;
+          default: out += ch;
+        }
+      }
+    }
+  }
+  out += kind_ == Kind::csv ? "\r\n" : "\n";
+}
+
+}  // namespace zhmine

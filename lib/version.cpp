@@ -1,7 +1,0 @@
-#include "zhmine/version.hpp"
-
-namespace zhmine {
-
-const char* version() { return ZHMINE_VERSION; }
-
-}  // namespace zhmine
