@@ -33,8 +33,8 @@ void add_stage_options(CLI::App& command, StageOptions& options, const std::vect
       .add_option_function<std::string>(
           "--variant", [&options](const std::string& name) { options.variant = parse_traditional_variant(name); },
           "Which standard traditional input follows, folding to simplified: generic (default, as OpenCC t2s), "
-          "tw (Taiwan, as tw2s) or hk (Hong Kong, as hk2s)")
-      ->check(CLI::IsMember({"generic", "tw", "hk"}));
+          "tw (Taiwan, as tw2s), twp (Taiwan, its words too: 軟體 → 软件, as tw2sp) or hk (Hong Kong, as hk2s)")
+      ->check(CLI::IsMember({"generic", "tw", "twp", "hk"}));
   std::string format_help = "Write records as jsonl (JSON Lines, the default), csv or tsv (a table for spreadsheets: "
                             "fixed columns per record type, see docs/formats.md)";
   if (std::find(formats.begin(), formats.end(), "html") != formats.end())

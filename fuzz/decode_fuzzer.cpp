@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string& text = decoded.decoded->text;
   if (zhmine::utf8::find_invalid(text) != std::string::npos) std::abort();
   const auto target = static_cast<zhmine::TargetScript>(data[0] % 3);
-  const auto variant = static_cast<zhmine::TraditionalVariant>(data[0] / 6 % 3);
+  const auto variant = static_cast<zhmine::TraditionalVariant>(data[0] / 6 % 4);
   const zhmine::Normalizer& normalizer = zhmine::normalizer_for(target, variant);
   const zhmine::NormalizedText n = normalizer.normalize(text);
   if (zhmine::utf8::find_invalid(n.text) != std::string::npos) std::abort();

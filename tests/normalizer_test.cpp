@@ -102,6 +102,12 @@ TEST_CASE("Taiwan and Hong Kong variants fold by their own standard") {
   CHECK(hong_kong.normalize("衞生").text == "卫生");
   CHECK(simplify("衞生") == "衞生");
   CHECK(taiwan.normalize("乾隆年間").text == "乾隆年间");
+  // With its words (tw2sp): Taiwan's terms become the Mainland's, even those
+  // whose characters read as simplified already.
+  const Normalizer& words = normalizer_for(TargetScript::simplified, TraditionalVariant::taiwan_words);
+  CHECK(words.normalize("這個軟體用滑鼠操作，矽晶片").text == "这个软件用鼠标操作，硅芯片");  // 晶片 is 芯片 there
+  CHECK(taiwan.normalize("軟體").text == "软体");
+  CHECK(parse_traditional_variant("twp") == TraditionalVariant::taiwan_words);
   CHECK(parse_traditional_variant("tw") == TraditionalVariant::taiwan);
   CHECK_THROWS(parse_traditional_variant("mo"));
 }

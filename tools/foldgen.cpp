@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "zhmine/text/fold_data.hpp"
 #include "zhmine/text/fold_tables.hpp"
@@ -135,13 +136,15 @@ Phrases phrases_needed(const Phrases& phrases, const Table& characters, const Ta
 // of phrases for a single pass: the region's variant forms first
 // (TWVariantsRev…), then traditional → simplified. Phrases are the region's
 // own, and the generic ones both as written and in the region's variant forms.
+// `words`: dictionaries of the region's words read before those (tw2sp's
+// TWPhrasesRev: 軟體 → 软件), or none.
 struct Chain {
   Table characters;
   Phrases phrases;
 };
 
 Chain regional_chain(const std::filesystem::path& opencc, const std::string& region, const Phrases& generic,
-                     const Table& to_simplified) {
+                     const Table& to_simplified, const std::vector<std::string>& words = {}) {
   Chain chain;
   for (const auto& [from, to] : zhmine::read_opencc_dictionary(opencc / (region + "VariantsRev.txt")))
     if (from.size() == 1) chain.characters[from[0]] = convert(to, generic, to_simplified);
@@ -150,12 +153,25 @@ Chain regional_chain(const std::filesystem::path& opencc, const std::string& reg
     if (from.size() == 1 && to.size() == 1) to_region[from[0]] = to;
   Phrases phrases;
   for (const auto& [key, value] : zhmine::read_opencc_dictionary(opencc / (region + "VariantsRevPhrases.txt")))
-    phrases[key] = convert(value, generic, to_simplified);
+    phrases.emplace(key, convert(value, generic, to_simplified));
   for (const auto& [key, value] : generic) {
     phrases.emplace(key, value);
     phrases.emplace(fold_characters(key, to_region), value);
   }
   chain.phrases = phrases_needed(phrases, chain.characters, to_simplified);
+  // The region's words are asked for by name (--variant twp): they go in
+  // even where their characters read as simplified already (滑鼠 → 鼠标),
+  // first. The fold looks for phrases only at non-ASCII characters, so
+  // PN接面 is left to its characters.
+  // A word of one character (矽 → 硅) is a character of the chain.
+  for (const std::string& dictionary : words) {
+    for (const auto& [key, value] : zhmine::read_opencc_dictionary(opencc / (dictionary + ".txt"))) {
+      const std::u32string simplified = convert(value, generic, to_simplified);
+      if (key.front() < 0x80 || fold_characters(key, chain.characters, to_simplified) == simplified) continue;
+      if (key.size() == 1) chain.characters[key.front()] = simplified;
+      else chain.phrases[key] = simplified;
+    }
+  }
   return chain;
 }
 
@@ -225,6 +241,7 @@ int main(int argc, char** argv) {
     const Phrases generic = zhmine::read_opencc_dictionary(opencc / "TSPhrases.txt");
     const Phrases phrases = phrases_needed(generic, to_simplified);
     const Chain taiwan = regional_chain(opencc, "TW", generic, to_simplified);
+    const Chain taiwan_words = regional_chain(opencc, "TW", generic, to_simplified, {"TWPhrasesRev"});
     const Chain hong_kong = regional_chain(opencc, "HK", generic, to_simplified);
 
     const std::filesystem::path output = argv[3];
@@ -240,13 +257,16 @@ int main(int argc, char** argv) {
     write_phrases(out, "kPhrasesToSimplified", phrases);
     write_table(out, "kTaiwanToSimplified", taiwan.characters);
     write_phrases(out, "kTaiwanPhrasesToSimplified", taiwan.phrases);
+    write_table(out, "kTaiwanWordsCharactersToSimplified", taiwan_words.characters);
+    write_phrases(out, "kTaiwanWordsToSimplified", taiwan_words.phrases);
     write_table(out, "kHongKongToSimplified", hong_kong.characters);
     write_phrases(out, "kHongKongPhrasesToSimplified", hong_kong.phrases);
     out << "}  // namespace\n\n";
     for (const char* name : {"kWidth", "kToSimplified", "kToTraditional", "kCompatibilityIdeographs",
-                             "kTaiwanToSimplified", "kHongKongToSimplified"})
+                             "kTaiwanToSimplified", "kTaiwanWordsCharactersToSimplified", "kHongKongToSimplified"})
       out << "const std::span<const Entry> " << name << "(" << name << "Entries);\n";
-    for (const char* name : {"kPhrasesToSimplified", "kTaiwanPhrasesToSimplified", "kHongKongPhrasesToSimplified"})
+    for (const char* name : {"kPhrasesToSimplified", "kTaiwanPhrasesToSimplified", "kTaiwanWordsToSimplified",
+                             "kHongKongPhrasesToSimplified"})
       out << "const std::span<const Phrase> " << name << "(" << name << "Entries);\n";
     out << "\n}  // namespace zhmine::fold_tables\n";
     if (!out) throw std::runtime_error("cannot write " + output.string());

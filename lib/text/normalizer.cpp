@@ -20,8 +20,9 @@ TargetScript parse_target_script(std::string_view name) {
 TraditionalVariant parse_traditional_variant(std::string_view name) {
   if (name == "generic") return TraditionalVariant::generic;
   if (name == "tw") return TraditionalVariant::taiwan;
+  if (name == "twp") return TraditionalVariant::taiwan_words;
   if (name == "hk") return TraditionalVariant::hong_kong;
-  throw std::invalid_argument("unknown variant '" + std::string(name) + "' (generic, tw or hk)");
+  throw std::invalid_argument("unknown variant '" + std::string(name) + "' (generic, tw, twp or hk)");
 }
 
 namespace {
@@ -64,13 +65,25 @@ Normalizer::Normalizer(TargetScript target, TraditionalVariant variant) : bmp_(0
   };
   for (const auto& e : fold_tables::kWidth) map_to(e.from, e.to);
   const bool simplify = target == TargetScript::simplified;
-  if (simplify && variant != TraditionalVariant::generic) {
-    const bool taiwan = variant == TraditionalVariant::taiwan;
-    for (const auto& e : taiwan ? fold_tables::kTaiwanToSimplified : fold_tables::kHongKongToSimplified)
-      map_to(e.from, e.to);
-    phrases_ = PhraseTable(taiwan ? fold_tables::kTaiwanPhrasesToSimplified : fold_tables::kHongKongPhrasesToSimplified);
-  } else if (simplify) {
-    phrases_ = PhraseTable(fold_tables::kPhrasesToSimplified);
+  if (simplify) {
+    // The region's characters, claimed before the generic ones; its phrases.
+    std::span<const fold_tables::Entry> characters;
+    switch (variant) {
+      case TraditionalVariant::generic: phrases_ = PhraseTable(fold_tables::kPhrasesToSimplified); break;
+      case TraditionalVariant::taiwan:
+        characters = fold_tables::kTaiwanToSimplified;
+        phrases_ = PhraseTable(fold_tables::kTaiwanPhrasesToSimplified);
+        break;
+      case TraditionalVariant::taiwan_words:
+        characters = fold_tables::kTaiwanWordsCharactersToSimplified;
+        phrases_ = PhraseTable(fold_tables::kTaiwanWordsToSimplified);
+        break;
+      case TraditionalVariant::hong_kong:
+        characters = fold_tables::kHongKongToSimplified;
+        phrases_ = PhraseTable(fold_tables::kHongKongPhrasesToSimplified);
+        break;
+    }
+    for (const auto& e : characters) map_to(e.from, e.to);
   }
   for (const auto& e : fold_tables::kToSimplified) {
     script_shares.emplace_back(e.from, +1);
@@ -330,6 +343,10 @@ const Normalizer& normalizer_for(TargetScript target, TraditionalVariant variant
         case TraditionalVariant::generic: break;
         case TraditionalVariant::taiwan: {
           static const Normalizer n(TargetScript::simplified, TraditionalVariant::taiwan);
+          return n;
+        }
+        case TraditionalVariant::taiwan_words: {
+          static const Normalizer n(TargetScript::simplified, TraditionalVariant::taiwan_words);
           return n;
         }
         case TraditionalVariant::hong_kong: {

@@ -42,6 +42,10 @@ extern const std::span<const Phrase> kPhrasesToSimplified;
 // written and in the region's forms, that fold otherwise than their characters.
 extern const std::span<const Entry> kTaiwanToSimplified;
 extern const std::span<const Phrase> kTaiwanPhrasesToSimplified;
+// The same with Taiwan's words too (OpenCC's tw2sp, TWPhrasesRev: 軟體 →
+// 软件, 滑鼠 → 鼠标, and of one character 矽 → 硅).
+extern const std::span<const Entry> kTaiwanWordsCharactersToSimplified;
+extern const std::span<const Phrase> kTaiwanWordsToSimplified;
 extern const std::span<const Entry> kHongKongToSimplified;
 extern const std::span<const Phrase> kHongKongPhrasesToSimplified;
 

@@ -23,11 +23,12 @@ enum class TargetScript { simplified, traditional, keep };
 TargetScript parse_target_script(std::string_view name);
 
 // Which standard traditional input follows, when folded to simplified:
-// OpenCC's t2s, tw2s or hk2s. Taiwan writes 著 for 着 and 裡 for 里, and
-// Hong Kong 衞 for 卫, which the generic tables would leave alone.
-enum class TraditionalVariant { generic, taiwan, hong_kong };
+// OpenCC's t2s, tw2s, tw2sp or hk2s. Taiwan writes 著 for 着 and 裡 for 里,
+// and Hong Kong 衞 for 卫, which the generic tables would leave alone;
+// taiwan_words also turns Taiwan's words into the Mainland's (軟體 → 软件).
+enum class TraditionalVariant { generic, taiwan, taiwan_words, hong_kong };
 
-// "generic" / "tw" / "hk"; throws std::invalid_argument otherwise.
+// "generic" / "tw" / "twp" / "hk"; throws std::invalid_argument otherwise.
 TraditionalVariant parse_traditional_variant(std::string_view name);
 
 struct NormalizedText {
