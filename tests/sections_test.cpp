@@ -108,6 +108,9 @@ TEST_CASE("a numbering restarted under its own heading nests, with ids of its ow
   // 二、 → （一） → 一、… → 三、: 一、 beside （一）, not on its id.
   CHECK(tree_of("工作报告\n一、甲。内容。\n二、乙。内容。\n（一）乙甲。内容。\n一、乙一。内容。\n三、丙。内容。\n") ==
         std::vector<std::string>{"1 一、1", "2 二、1", "2.1 （一）2", "2.2 一、2", "3 三、1"});
+  // A heading inside a line then the next at a line start: both headings.
+  CHECK(tree_of("工作报告\n一、甲。内容。二、乙。内容。\n三、丙。内容。\n") ==
+        std::vector<std::string>{"1 一、1", "2 二、1", "3 三、1"});
   // The restarted run goes on inside a line: 二、乙二 after 一、乙一's body.
   CHECK(tree_of("工作报告\n一、甲。内容。\n二、乙。内容。\n一、乙一。内容。 二、乙二。内容。\n三、丙。内容。\n") ==
         std::vector<std::string>{"1 一、1", "2 二、1", "2.1 一、2", "2.2 二、2", "3 三、1"});

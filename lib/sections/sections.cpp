@@ -95,7 +95,8 @@ bool holds_after_stop(std::string_view text, const HeadingStyles& styles, std::s
 //   number (（一）（二） then a paragraph, then （三）: sections). Sections have
 //   bodies; points are their own body;
 // - a point that goes on with a list begun inside the paragraph before
-//   (…。第一，…。第二，…。第三，… then 第四，… opening a paragraph).
+//   (…。第一，…。第二，…。第三，… then 第四，… opening a paragraph), of a
+//   style that heads no section inside a line.
 std::vector<bool> list_points(const std::vector<RepairedLine>& lines, const ReportSpan& span,
                               const HeadingStyles& styles) {
   std::vector<bool> points(span.end - span.begin, false);
@@ -112,7 +113,10 @@ std::vector<bool> list_points(const std::vector<RepairedLine>& lines, const Repo
   for (std::size_t i = span.begin + 1; i < span.end; ++i) {
     const std::optional<Enumerator>& first = lines[i].lead;
     if (!first) continue;
-    if (first->value > 1 && holds_after_stop(lines[i - 1].text, styles, first->style, first->value - 1)) {
+    // Only for a style that heads no section inside a line (第一，): one that
+    // does (二、) took the number before as a heading, and goes on with this one.
+    if (first->value > 1 && !styles.inline_ok(first->style) &&
+        holds_after_stop(lines[i - 1].text, styles, first->style, first->value - 1)) {
       points[i - span.begin] = true;
       continue;
     }
@@ -241,7 +245,8 @@ std::vector<Mark> find_headings(const std::vector<RepairedLine>& lines, const Re
       if (at == 0 && key >= kNestedStyle) nested[e.style] = key;
       else if (at == 0) nested.erase(e.style);
       // A restarted run is announced by the heading right before it: that
-      // heading's line (or the line its text took) ends with ：.
+      // heading's line (or the line its text took) ends with a mark of class
+      // announce (：).
       const bool announced = !marks.empty() && std::max(marks.back().start.line, marks.back().body.line) + 1 == i &&
                              announces(lines[i - 1].text);
       place(i, at, std::string(text.substr(at, e.length)), heading,
