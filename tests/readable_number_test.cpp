@@ -22,6 +22,10 @@ TEST_CASE("what two decimals do not hold exactly is rounded and marked 约", "[r
   CHECK(readable_amount(d("12445678"), "人") == "约1244.57万人");
   CHECK(readable_amount(d("0.333333"), "") == "约0.33");
   CHECK(readable_amount(d("12.34"), "万") == "12.34万");
+  CHECK(readable_amount(d("0.005"), "") == "约0.01");
+  CHECK(readable_amount(d("-0.005"), "") == "约-0.01");
+  CHECK(readable_amount(d("99999999"), "人") == "约1亿人");  // no 约10000万人
+  CHECK(readable_amount(d("123456789012345678"), "元") == "约123456.79万亿元");
 }
 
 TEST_CASE("percentages are never scaled; a change of one is in 个百分点", "[readable]") {

@@ -1,5 +1,7 @@
 #include "zhmine/diff/change.hpp"
 
+#include <map>
+
 #include <cstdio>
 
 #include "zhmine/io/json_line.hpp"
@@ -52,6 +54,14 @@ std::string_view name_of(Change::Kind kind) {
     case Change::Kind::unchanged: return "unchanged";
   }
   return "";
+}
+
+std::string change_summary(const std::vector<Change>& changes) {
+  std::map<std::string, std::size_t> counts;
+  for (const Change& c : changes) ++counts[std::string(name_of(c.what)) + "s " + std::string(name_of(c.change))];
+  std::string summary;
+  for (const auto& [what, n] : counts) summary += (summary.empty() ? "" : ", ") + std::to_string(n) + " " + what;
+  return changes.empty() ? "no changes" : summary;
 }
 
 Change figure_change(const FigureRecord* old_figure, const FigureRecord* new_figure) {

@@ -28,25 +28,6 @@ struct Placed {
   Change change;
 };
 
-// Reading order over both reports: new sections where they stand, a removed
-// section just after the section that came before it in the old report.
-std::pair<std::vector<double>, std::vector<double>> section_slots(const SectionAlignment& a) {
-  std::vector<double> old_slot(a.new_of_old.size()), new_slot(a.old_of_new.size());
-  for (std::size_t j = 0; j < new_slot.size(); ++j) new_slot[j] = static_cast<double>(j);
-  double last = -1;
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < old_slot.size(); ++i) {
-    if (a.new_of_old[i] != kNoIndex) {
-      last = static_cast<double>(a.new_of_old[i]);
-      run = 0;
-      old_slot[i] = last;
-    } else {
-      old_slot[i] = last + 0.5 + 0.4 * (1.0 - 1.0 / static_cast<double>(++run + 1));
-    }
-  }
-  return {old_slot, new_slot};
-}
-
 nlohmann::ordered_json path_of(const SectionRecord& s) { return s.record.value("path", nlohmann::ordered_json()); }
 
 nlohmann::ordered_json heading_of(const SectionRecord& s) {
@@ -110,7 +91,7 @@ Change section_change(Change::Kind kind, const SectionRecord* o, const SectionRe
 
 std::vector<Change> diff_reports(const ReportRecords& old_report, const ReportRecords& new_report, bool all) {
   const SectionAlignment sections = align_sections(old_report.sections, new_report.sections);
-  const auto [old_slot, new_slot] = section_slots(sections);
+  const auto [old_slot, new_slot] = reading_slots(sections);
   std::vector<Placed> placed;
 
   for (const SectionMatch& m : sections.matches) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "zhmine/diff/readable_number.hpp"
 #include "zhmine/diff/record_view.hpp"
@@ -68,11 +69,15 @@ std::string source_lines(const ReportRecords& report, const char* side) {
   return out + "</ol>\n</section>\n";
 }
 
-// `text` linking to where `record` stands, when the page holds that line.
+// `text` linking to where `record` stands, when the page holds that line:
+// the record is of the document whose text the page shows, at a line number.
 std::string cited(const std::string& text, const nlohmann::ordered_json& record, const ReportRecords& report,
                   const char* side) {
-  const std::string line = field_text(record, "line");
-  if (report.text.empty() || line.empty()) return escaped(text);
+  const auto line_field = record.is_object() ? record.find("line") : record.end();
+  if (report.text.empty() || field_text(record, "doc") != report.text_doc || line_field == record.end() ||
+      !line_field->is_number_unsigned())
+    return escaped(text);
+  const std::string line = line_field->dump();
   return "<a href=\"#" + std::string(side) + "-L" + line + "\" title=\"" + escaped(report.source) + ":" + line + "\">" +
          escaped(text) + "</a>";
 }
@@ -102,50 +107,39 @@ std::string change_row(const Change& c, const ReportRecords& old_report, const R
          "</td><td>" + right + "</td></tr>\n";
 }
 
-// Sections side by side: the new report's order, a section only the old one
-// has where it stood there.
-std::vector<std::pair<std::size_t, std::size_t>> section_rows(const ReportRecords& old_report,
-                                                              const ReportRecords& new_report,
-                                                              const SectionAlignment& alignment) {
-  std::vector<std::pair<std::size_t, std::size_t>> rows;
-  std::size_t next_old = 0;  // old sections before this one are placed
-  auto old_up_to = [&](std::size_t end) {
-    for (; next_old < end; ++next_old)
-      if (alignment.new_of_old[next_old] == kNoIndex) rows.emplace_back(next_old, kNoIndex);
-  };
-  for (std::size_t j = 0; j < new_report.sections.size(); ++j) {
-    const std::size_t i = alignment.old_of_new[j];
-    if (i != kNoIndex) old_up_to(std::max(next_old, i));
-    rows.emplace_back(i, j);
-  }
-  old_up_to(old_report.sections.size());
-  return rows;
+// Sections side by side, in the reading order diff writes its changes in
+// (reading_slots): a section only the old report has where it stood there.
+std::vector<std::pair<std::size_t, std::size_t>> section_rows(const SectionAlignment& alignment) {
+  const ReadingSlots slots = reading_slots(alignment);
+  std::vector<std::tuple<double, std::size_t, std::size_t>> rows;
+  for (std::size_t j = 0; j < slots.new_slot.size(); ++j) rows.emplace_back(slots.new_slot[j], alignment.old_of_new[j], j);
+  for (std::size_t i = 0; i < slots.old_slot.size(); ++i)
+    if (alignment.new_of_old[i] == kNoIndex) rows.emplace_back(slots.old_slot[i], i, kNoIndex);
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (const auto& [slot, i, j] : rows) pairs.emplace_back(i, j);
+  return pairs;
 }
 
 }  // namespace
 
 std::string format_changes_html(const std::vector<Change>& changes, const ReportRecords& old_report,
                                 const ReportRecords& new_report) {
-  std::map<std::string, std::size_t> counts;
   std::map<std::string, std::vector<const Change*>> by_path;
-  for (const Change& c : changes) {
-    ++counts[std::string(name_of(c.what)) + "s " + std::string(name_of(c.change))];
-    if (c.what != Change::What::section) by_path[path_text(c.path, " › ")].push_back(&c);
-  }
-  std::string summary;
-  for (const auto& [what, n] : counts) summary += (summary.empty() ? "" : ", ") + std::to_string(n) + " " + what;
+  for (const Change& c : changes)
+    if (c.what != Change::What::section) by_path[path_text(c.path)].push_back(&c);
 
   std::string out = page_start("zhmine diff: " + old_report.source + " → " + new_report.source);
   out += "<h1>What changed</h1>\n<p><span class=\"old\">" + escaped(old_report.source) +
          "</span> → <span class=\"new\">" + escaped(new_report.source) + "</span></p>\n<p class=\"summary\">" +
-         escaped(changes.empty() ? "no changes" : summary) + "</p>\n";
+         escaped(change_summary(changes)) + "</p>\n";
   out += "<table class=\"diff\">\n<thead><tr><th class=\"old\">" + escaped(old_report.source) +
          "</th><th class=\"new\">" + escaped(new_report.source) + "</th></tr></thead>\n<tbody>\n";
   const SectionAlignment alignment = align_sections(old_report.sections, new_report.sections);
   std::map<std::size_t, const SectionMatch*> match_of_new;
   for (const SectionMatch& m : alignment.matches) match_of_new[m.new_index] = &m;
   std::set<std::string> shown;
-  for (const auto& [i, j] : section_rows(old_report, new_report, alignment)) {
+  for (const auto& [i, j] : section_rows(alignment)) {
     const SectionRecord* o = i == kNoIndex ? nullptr : &old_report.sections[i];
     const SectionRecord* n = j == kNoIndex ? nullptr : &new_report.sections[j];
     std::string kind = !o ? "added" : !n ? "removed" : "matched";
@@ -156,7 +150,7 @@ std::string format_changes_html(const std::vector<Change>& changes, const Report
     }
     out += "<tr class=\"section " + kind + "\"><th>" + (o ? cited(section_title(o->record), o->record, old_report, "a") : "") +
            "</th><th>" + (n ? cited(section_title(n->record), n->record, new_report, "b") : "") + "</th></tr>\n";
-    const std::string path = path_text((n ? n : o)->record.value("path", nlohmann::ordered_json()), " › ");
+    const std::string path = path_text((n ? n : o)->record.value("path", nlohmann::ordered_json()));
     if (!shown.insert(path).second) continue;
     if (const auto it = by_path.find(path); it != by_path.end())
       for (const Change* c : it->second) out += change_row(*c, old_report, new_report);
@@ -259,10 +253,10 @@ std::string format_series_html(const std::vector<Series>& series, const std::vec
          " series, those found in the most reports first</p>\n";
   for (const Series* s : order) {
     const auto& latest = reports[s->latest].figures[s->figures[s->latest]].record;
-    const std::string label = field_text(latest, "label").empty() ? "(no label)" : field_text(latest, "label");
+    const std::string label = label_text(latest);
     const std::string unit = field_text(latest, "unit");
     out += "<section class=\"series\">\n<h2>" + escaped(label) + (unit.empty() ? "" : " (" + escaped(unit) + ")") +
-           "</h2>\n<p class=\"path\">" + escaped(path_text(latest.value("path", nlohmann::ordered_json()), " › ")) +
+           "</h2>\n<p class=\"path\">" + escaped(path_text(latest.value("path", nlohmann::ordered_json()))) +
            "</p>\n<div class=\"row\">\n" + chart(*s, reports, unit);
     out += "<table class=\"values\">\n<thead><tr><th>report</th><th>figure</th><th>value</th></tr></thead>\n<tbody>\n";
     for (std::size_t k = 0; k < reports.size(); ++k) {

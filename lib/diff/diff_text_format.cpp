@@ -36,8 +36,6 @@ std::string shortened(std::string_view text) {
   return at < text.size() ? std::string(text.substr(0, at)) + "…" : std::string(text);
 }
 
-std::string path_line(const nlohmann::ordered_json& path) { return path_text(path, " › "); }
-
 // "FILE:LINE": where a record stands in its source.
 std::string cite(const nlohmann::ordered_json& record) {
   return field_text(record, "source") + ":" + field_text(record, "line");
@@ -94,20 +92,16 @@ std::string format_changes_text(const std::vector<Change>& changes, const Report
                                 const ReportRecords& new_report, bool colour) {
   const Palette p(colour);
   std::string out = p.red("--- " + old_report.source) + "\n" + p.green("+++ " + new_report.source) + "\n";
-  std::map<std::string, std::size_t> counts;
   std::string last_path = "\x01";
   for (const Change& c : changes) {
-    const std::string heading = path_line(c.path);
+    const std::string heading = path_text(c.path);
     if (heading != last_path) {
       out += p.bold(heading) + "\n";
       last_path = heading;
     }
     format_change(c, p, out);
-    ++counts[std::string(name_of(c.what)) + "s " + std::string(name_of(c.change))];
   }
-  std::string summary;
-  for (const auto& [what, n] : counts) summary += (summary.empty() ? "" : ", ") + std::to_string(n) + " " + what;
-  out += (changes.empty() ? std::string("no changes") : summary) + "\n";
+  out += change_summary(changes) + "\n";
   return out;
 }
 
@@ -125,8 +119,8 @@ std::string format_series_text(const std::vector<Series>& series, const std::vec
   }
   for (const Series& s : series) {
     const auto& latest = reports[s.latest].figures[s.figures[s.latest]].record;
-    out += p.bold(field_text(latest, "label").empty() ? "(no label)" : field_text(latest, "label")) + " (" +
-           field_text(latest, "unit") + ")  " + p.dim(path_line(latest.value("path", nlohmann::ordered_json()))) + "\n ";
+    out += p.bold(label_text(latest)) + " (" +
+           field_text(latest, "unit") + ")  " + p.dim(path_text(latest.value("path", nlohmann::ordered_json()))) + "\n ";
     for (std::size_t k = 0; k < reports.size(); ++k)
       out += " [" + std::to_string(k + 1) + "] " +
              (s.figures[k] == kNoIndex ? std::string("—") : figure_text(reports[k].figures[s.figures[k]].record));

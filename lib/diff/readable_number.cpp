@@ -1,6 +1,6 @@
 #include "zhmine/diff/readable_number.hpp"
 
-#include <cmath>
+#include <iterator>
 #include <string>
 
 namespace zhmine {
@@ -24,37 +24,36 @@ bool reaches(const Decimal& value, int power) {
   return bound && magnitude && *magnitude >= *bound;
 }
 
-// Two decimals at most: exact if it has no more, else rounded (half away
-// from zero on the digit shown) and said to be rounded.
-std::string two_decimals(const Decimal& value, bool& rounded) {
+// Two decimals at most: exact if it has no more, else rounded half away
+// from zero, on the exact digits.
+Decimal two_decimals(const Decimal& value, bool& rounded) {
   rounded = value.scale() > 2;
-  if (!rounded) return value.to_string();
-  const std::optional<Decimal> hundredths = value.scaled(2);
-  if (!hundredths) return value.to_string();
-  const double shown = std::round(hundredths->to_double()) / 100;
-  const std::optional<Decimal> parsed = Decimal::parse(std::to_string(shown));
-  return parsed ? parsed->to_string() : value.to_string();
+  if (!rounded) return value;
+  std::int64_t unit = 1;
+  for (int k = 2; k < value.scale(); ++k) unit *= 10;  // scale ≤ 18: fits
+  std::int64_t hundredths = value.digits() / unit;
+  const std::int64_t rest = value.digits() % unit;
+  if ((rest < 0 ? -rest : rest) * 2 >= unit) hundredths += value.is_negative() ? -1 : 1;
+  return Decimal::from_parts(hundredths, 2).value_or(value);
 }
 
 }  // namespace
 
 std::string readable_amount(const Decimal& value, std::string_view unit) {
-  Decimal shown = value;
-  const char* magnitude = "";
-  if (!unscaled(unit)) {
-    for (const Magnitude& m : kMagnitudes) {
-      if (reaches(value, m.power)) {
-        if (const auto scaled = value.scaled(-m.power)) {
-          shown = *scaled;
-          magnitude = m.name;
-        }
-        break;
-      }
-    }
-  }
+  std::size_t magnitude = std::size(kMagnitudes);  // none
+  if (!unscaled(unit))
+    for (std::size_t m = 0; m < std::size(kMagnitudes) && magnitude == std::size(kMagnitudes); ++m)
+      if (reaches(value, kMagnitudes[m].power)) magnitude = m;
+  Decimal shown = magnitude == std::size(kMagnitudes) ? value : value.scaled(-kMagnitudes[magnitude].power).value_or(value);
   bool rounded = false;
-  const std::string digits = two_decimals(shown, rounded);
-  return (rounded ? "约" : "") + digits + magnitude + std::string(unit == "百分点" ? "个百分点" : unit);
+  shown = two_decimals(shown, rounded);
+  // Rounding may carry into the next magnitude: 99999999 is 约1亿, not 约10000万.
+  if (magnitude != std::size(kMagnitudes) && magnitude > 0 && reaches(shown, 4)) {
+    --magnitude;
+    shown = shown.scaled(-4).value_or(shown);
+  }
+  const char* name = magnitude == std::size(kMagnitudes) ? "" : kMagnitudes[magnitude].name;
+  return (rounded ? "约" : "") + shown.to_string() + name + std::string(unit == "百分点" ? "个百分点" : unit);
 }
 
 std::string readable_change(const Decimal& delta, std::string_view unit) {

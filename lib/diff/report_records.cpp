@@ -79,7 +79,10 @@ class RecordsBuilder {
 
   void add_document(const Document& doc) {
     add_lines(pipeline_.records(doc));
-    if (out_.text.empty()) out_.text = doc.text;
+    if (out_.text.empty()) {
+      out_.text = doc.text;
+      out_.text_doc = doc.doc;
+    }
   }
 
   // Records made in process: not input, so not counted.

@@ -192,4 +192,22 @@ SectionAlignment align_sections(const std::vector<SectionRecord>& old_sections,
   return Aligner(old_sections, new_sections).run();
 }
 
+ReadingSlots reading_slots(const SectionAlignment& a) {
+  ReadingSlots slots{std::vector<double>(a.new_of_old.size()), std::vector<double>(a.old_of_new.size())};
+  for (std::size_t j = 0; j < slots.new_slot.size(); ++j) slots.new_slot[j] = static_cast<double>(j);
+  double last = -1;
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < slots.old_slot.size(); ++i) {
+    if (a.new_of_old[i] != kNoIndex) {
+      last = static_cast<double>(a.new_of_old[i]);
+      run = 0;
+      slots.old_slot[i] = last;
+    } else {
+      // Removed sections in a run keep their order, all before the next slot.
+      slots.old_slot[i] = last + 0.5 + 0.4 * (1.0 - 1.0 / static_cast<double>(++run + 1));
+    }
+  }
+  return slots;
+}
+
 }  // namespace zhmine

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +28,10 @@ struct Change {
 
 std::string_view name_of(Change::What what);
 std::string_view name_of(Change::Kind kind);
+
+// How many changes of each kind: "2 figures changed, 1 sections added", or
+// "no changes".
+std::string change_summary(const std::vector<Change>& changes);
 
 // A change of a figure, by its records on each side (either may be null):
 // added, removed, changed (value, range or qualifier differ) or unchanged.

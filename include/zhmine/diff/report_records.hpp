@@ -42,9 +42,11 @@ struct ReportRecords {
   std::vector<SectionRecord> sections;  // in text order
   std::vector<FigureRecord> figures;    // in text order
   // The normalized text of the first document read (a raw file or a
-  // document record): its line N is the source's line N, which pages for
-  // people quote. Empty when the input was section and figure records.
+  // document record), and its id: its line N is the source's line N, which
+  // pages for people quote for the records of that document. Empty when the
+  // input was section and figure records.
   std::string text;
+  std::string text_doc;
 };
 
 // The value of a figure record's "value" (or "max") field, exactly: JSON

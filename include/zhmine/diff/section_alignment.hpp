@@ -40,4 +40,13 @@ struct SectionAlignment {
 SectionAlignment align_sections(const std::vector<SectionRecord>& old_sections,
                                 const std::vector<SectionRecord>& new_sections);
 
+// Where each section stands in the new report's reading order: a new section
+// at its index, an old one at its partner's, and an old one without a partner
+// just after the old section before it. diff writes its changes, and the
+// HTML page its rows, in this order.
+struct ReadingSlots {
+  std::vector<double> old_slot, new_slot;
+};
+ReadingSlots reading_slots(const SectionAlignment& alignment);
+
 }  // namespace zhmine
