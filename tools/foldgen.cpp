@@ -128,7 +128,8 @@ Phrases phrases_needed(const Phrases& phrases, const Table& characters, const Ta
     if (folded != value && folded != key) needed.emplace(key, value);
   }
   for (const auto& [key, value] : phrases)
-    if (!phrases.count(value) && fold_characters(value, characters, then) != value) needed.emplace(value, value);
+    if (value.size() > 1 && !phrases.count(value) && fold_characters(value, characters, then) != value)
+      needed.emplace(value, value);
   return needed;
 }
 
@@ -197,8 +198,12 @@ void write_table(std::ostream& out, const std::string& name, const Table& table)
 void write_phrases(std::ostream& out, const std::string& name, const Phrases& phrases) {
   out << "const Phrase " << name << "Entries[] = {\n";
   for (const auto& [from, to] : phrases) {
-    if (std::max(zhmine::utf8::encode(from).size(), zhmine::utf8::encode(to).size()) > zhmine::fold_tables::kMaxPhraseBytes)
-      throw std::runtime_error("phrase longer than kMaxPhraseBytes: " + zhmine::utf8::encode(from));
+    // What the fold relies on: a key of two characters or more (it looks a
+    // phrase up by its second), no longer than a piece may hold back, and a
+    // phrase writes at most three bytes for each it reads (the room it makes).
+    const std::size_t key = zhmine::utf8::encode(from).size(), value = zhmine::utf8::encode(to).size();
+    if (from.size() < 2 || key > zhmine::fold_tables::kMaxPhraseBytes || value > 3 * key)
+      throw std::runtime_error("a phrase the fold cannot take: " + zhmine::utf8::encode(from));
     out << "  {";
     write_bytes(out, from);
     out << ", ";

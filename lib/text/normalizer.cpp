@@ -50,10 +50,13 @@ Normalizer::Normalizer(TargetScript target, TraditionalVariant variant) : bmp_(0
     if (it == astral_.end()) astral_.emplace_back(cp, bits);
     else it->second |= bits;
   };
+  static_assert(fold_tables::kMaxPhraseBytes <= 255, "a Step counts a phrase's bytes in a uint8_t");
   auto map_to = [&](char32_t cp, std::string_view to) {
     const std::uint32_t bits = cp < 0x10000 ? bmp_[cp] : astral(cp) != astral_.end() ? astral(cp)->second : 0;
     if (bits & kMapped) return;  // the first table to claim a character wins
     if (to.size() > 3) {
+      // The slot holds the offset in 24 bits, the pool a length in a byte.
+      if (pool_.size() > kBytesMask || to.size() > 255) throw std::length_error("fold tables too large for their slots");
       set(cp, kMapped | kPooled | static_cast<std::uint32_t>(pool_.size()));
       pool_.push_back(static_cast<char>(to.size()));
       pool_.append(to);
@@ -201,8 +204,9 @@ Normalizer::Step Normalizer::fold_other(const unsigned char* s, std::size_t n, s
 std::optional<std::size_t> Normalizer::fold(std::string_view in, bool strict, bool last, FoldState& state) const {
   // Output is written through a raw pointer: std::string::append per
   // character costs more than the folding. Room is made a block at a time,
-  // for the most a block can grow (an invalid byte becomes three; no phrase
-  // grows: kMaxPhraseBytes of room are kept beyond), so the
+  // for the most a block can grow (an invalid byte becomes three, and so at
+  // most does a phrase's, as foldgen checks; a phrase may start at the
+  // block's end and run kMaxPhraseBytes past it), so the
   // per-character loop checks nothing but its input; everything it updates is
   // a local, so that it stays in a register (stores through `o` could alias
   // any member as far as the compiler knows).

@@ -51,11 +51,13 @@ void Marks::add(char32_t c) {
 }
 
 bool ends_with_mark(std::string_view text, MarkClass mark_class) {
-  std::size_t start = text.size();
-  while (start > 0 && (static_cast<unsigned char>(text[start - 1]) & 0xC0) == 0x80) --start;
-  if (start == 0) return false;
-  const utf8::Decoded last = utf8::decode(text, start - 1);
-  return last.valid && start - 1 + last.length == text.size() && marks(mark_class).contains(last.code_point);
+  // Back over the last character's continuation bytes to its lead byte.
+  std::size_t lead = text.size();
+  while (lead > 0 && (static_cast<unsigned char>(text[lead - 1]) & 0xC0) == 0x80) --lead;
+  if (lead == 0) return false;
+  --lead;
+  const utf8::Decoded last = utf8::decode(text, lead);
+  return last.valid && lead + last.length == text.size() && marks(mark_class).contains(last.code_point);
 }
 
 std::string_view mark_class_name(MarkClass mark_class) { return kClassNames[static_cast<std::size_t>(mark_class)]; }
