@@ -174,12 +174,12 @@ TEST_CASE("progress: the line is cut short of the terminal's last column") {
 TEST_CASE("progress: only standard error gets a progress line") {
   // Whatever fd 2 is, another stream is never written to.
   std::ostringstream err;
-  Progress progress = progress_for_inputs({"-"}, false, false, err);
+  Progress progress = progress_for_inputs({"-"}, false, false, false, err);
   CHECK_FALSE(progress.enabled());
-  Progress quiet = progress_for_inputs({"-"}, false, true, std::cerr);
+  Progress quiet = progress_for_inputs({"-"}, false, true, false, std::cerr);
   CHECK_FALSE(quiet.enabled());
   if (!::isatty(STDERR_FILENO)) {
-    CHECK_FALSE(progress_for_inputs({"-"}, false, false, std::cerr).enabled());
+    CHECK_FALSE(progress_for_inputs({"-"}, false, false, false, std::cerr).enabled());
   }
 }
 

@@ -40,7 +40,8 @@ class CheckRun {
         checks_(book),
         err_(err),
         output_(options.stage.output, options.stage.format, options.stage.bom),
-        progress_(progress_for_inputs(options.stage.inputs, options.stage.follow_links, options.stage.quiet, err)) {}
+        progress_(progress_for_inputs(options.stage.inputs, options.stage.follow_links, options.stage.quiet,
+                                      !options.stage.output, err)) {}
 
   int run() {
     InputReader reader(options_.stage.inputs, options_.stage.follow_links);

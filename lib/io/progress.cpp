@@ -98,10 +98,13 @@ void Progress::erase() {
   drawn_ = 0;
 }
 
-Progress progress_for_inputs(const std::vector<std::string>& inputs, bool follow_links, bool quiet, std::ostream& err) {
+Progress progress_for_inputs(const std::vector<std::string>& inputs, bool follow_links, bool quiet,
+                             bool records_to_stdout, std::ostream& err) {
   // The terminal asked about is file descriptor 2, which only std::cerr
-  // writes: any other stream (a test's) gets no line.
-  if (&err != &std::cerr || !progress_wanted(::isatty(STDERR_FILENO) == 1, quiet))
+  // writes: any other stream (a test's) gets no line. Records written to the
+  // same terminal would mix with it: none then either.
+  if (&err != &std::cerr || !progress_wanted(::isatty(STDERR_FILENO) == 1, quiet) ||
+      (records_to_stdout && ::isatty(STDOUT_FILENO) == 1))
     return Progress(false, std::nullopt, err);
   std::optional<ProgressCount> total;
   if (const std::optional<InputSize> size = measure_inputs(inputs, follow_links))

@@ -156,7 +156,7 @@ int run_stage(const StageOptions& options, const DocumentHandler& handler, std::
     // Off (the common case: not a terminal, --quiet), it costs a test of a
     // flag per unit of work; on, the input a unit holds is counted as done
     // when its records are written (units are delivered in the order taken).
-    Progress progress = progress_for_inputs(options.inputs, options.follow_links, options.quiet, err);
+    Progress progress = progress_for_inputs(options.inputs, options.follow_links, options.quiet, !options.output, err);
     InputTally tally;
     std::deque<ProgressCount> unit_input;
     std::optional<InputItem> held;  // read, but too large for the unit being filled

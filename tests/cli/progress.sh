@@ -87,6 +87,11 @@ for quiet in --quiet -q; do
   if ! cmp -s "$scratch/plain.jsonl" "$scratch/quiet.jsonl"; then fail "$quiet: records differ"; fi
 done
 
+# Records on the terminal too: no line to mix with them.
+on_tty "$fast $ZHMINE normalize -j 2 $scratch/archive"
+expect_eq "records on the terminal: status" 0 "$status"
+if [[ "$tty" == *"MB/s"* ]]; then fail "records on the terminal: a progress line among them"; fi
+
 # A short run on a terminal, with the default delay: nothing but its records.
 on_tty "env -u ZHMINE_PROGRESS_DELAY_MS $ZHMINE normalize -o $scratch/short.jsonl $ROOT/data/samples/001_d9fc024c1301021f.txt"
 expect_eq "short run: status" 0 "$status"

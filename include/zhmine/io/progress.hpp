@@ -97,11 +97,13 @@ class Progress {
 };
 
 // The progress line of a run over `inputs` (InputReader's walk) writing its
-// diagnostics to `err`: enabled when `err` is standard error, a terminal, and
-// not `quiet`; only then are the inputs measured (a walk that stats) for the
-// total. The environment variable ZHMINE_PROGRESS_DELAY_MS replaces the
+// diagnostics to `err`: enabled when `err` is standard error, a terminal, not
+// `quiet`, and the records do not go to that terminal too (standard output,
+// when `records_to_stdout`); only then are the inputs measured (a walk that
+// stats) for the total. The environment variable ZHMINE_PROGRESS_DELAY_MS replaces the
 // start delay of 500 ms (tests set 0 to see the line on a short run).
-Progress progress_for_inputs(const std::vector<std::string>& inputs, bool follow_links, bool quiet, std::ostream& err);
+Progress progress_for_inputs(const std::vector<std::string>& inputs, bool follow_links, bool quiet,
+                             bool records_to_stdout, std::ostream& err);
 
 // What an input item finishes when its records are written: a raw file is a
 // file of its size; a record, its line's bytes, and its JSON Lines file is

@@ -19,8 +19,9 @@ class RecordTable {
   explicit RecordTable(Kind kind) : kind_(kind) {}
 
   // Appends the row of one JSON record to `out`, after the header row when
-  // it is the first. Throws std::invalid_argument for a line that is no
-  // record, or a record of another type than the first.
+  // it is the first. Throws nlohmann::json::exception for a line that is no
+  // JSON, std::invalid_argument for a record of no known type or of another
+  // type than the first.
   void add(std::string_view json_line, std::string& out);
 
   // The column names of a record type; throws std::invalid_argument for an
