@@ -21,8 +21,9 @@ PhraseTable::PhraseTable(std::span<const fold_tables::Phrase> phrases) {
   for (std::size_t k = 0; k < entries_.size(); ++k) {
     const std::string& from = entries_[k].from;
     const char32_t second = utf8::decode(from, utf8::decode(from, 0).length).code_point;
+    // A second character past the BMP needs no bit: the fold looks up only
+    // three-byte characters here and sends any other to the full match.
     if (second < 0x10000) seconds_[second] = true;
-    else seconds_.set();  // never met in OpenCC's tables: then every character may follow
     const char32_t first = first_character(from);
     if (groups_.empty() || groups_.back().first != first) groups_.emplace_back(first, static_cast<std::uint32_t>(k));
   }
