@@ -72,7 +72,7 @@ HeadingStyles::~HeadingStyles() = default;
 std::optional<Enumerator> HeadingStyles::match(std::string_view text) const {
   if (text.empty()) return std::nullopt;
   const char32_t lead = utf8::decode(text, 0).code_point;
-  if (!any_first_ && (lead >= first_.size() || !first_[lead])) return std::nullopt;
+  if (!may_start(lead)) return std::nullopt;
   for (std::size_t s = 0; s < styles_.size(); ++s) {
     const Style& style = styles_[s];
     if (!style.first.empty() && !std::binary_search(style.first.begin(), style.first.end(), lead)) continue;

@@ -1,6 +1,7 @@
 #include "zhmine/sections/section_items.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "zhmine/text/punctuation.hpp"
 #include "zhmine/text/utf8.hpp"
@@ -12,6 +13,10 @@ namespace zhmine {
 namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+const char* find_bytes(std::string_view text, std::size_t from, std::string_view needle) {
+  return static_cast<const char*>(memmem(text.data() + from, text.size() - from, needle.data(), needle.size()));
+}
 
 struct Marker {
   std::size_t begin;
@@ -55,12 +60,18 @@ std::vector<SectionItem> find_items(std::string_view text, const HeadingStyles& 
   for (std::size_t at = 0; (at = first_bytes.find(text, at)) < text.size();) {
     const utf8::Decoded d = utf8::decode(text, at);
     at += d.length;
-    if (item_start.contains(d.code_point) && at < text.size()) starts.push_back(at);
+    // Most marks are followed by text no style starts with: they are not kept.
+    if (item_start.contains(d.code_point) && at < text.size() && styles.may_start(utf8::decode(text, at).code_point))
+      starts.push_back(at);
   }
   for (std::size_t style = 0; style < styles.size(); ++style) {
     const std::string& glued = styles.glued(style);
     if (glued.empty()) continue;
-    for (std::size_t at = text.find(glued); at != std::string_view::npos; at = text.find(glued, at + 1)) {
+    // memmem, not find: find stops at every byte equal to the needle's first,
+    // and 一 begins with the lead byte of a sixth of all ideographs.
+    for (const char* hit = find_bytes(text, 0, glued); hit != nullptr;
+         hit = find_bytes(text, static_cast<std::size_t>(hit - text.data()) + 1, glued)) {
+      const std::size_t at = static_cast<std::size_t>(hit - text.data());
       std::size_t prev = at;
       while (prev > 0 && (static_cast<unsigned char>(text[--prev]) & 0xC0) == 0x80) {
       }

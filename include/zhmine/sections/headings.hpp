@@ -47,6 +47,9 @@ class HeadingStyles {
 
   // The enumerator at the very start of `text`, if any style finds one.
   std::optional<Enumerator> match(std::string_view text) const;
+  // Whether some style's enumerator may start with `c`: the look-up match()
+  // makes first, for scans that test many places.
+  bool may_start(char32_t c) const { return any_first_ || (c < first_.size() && first_[c]); }
 
   const std::string& id(std::size_t style) const { return styles_[style].id; }
   // Whether enumerators of this style are also glued page numbers.
