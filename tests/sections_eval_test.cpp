@@ -177,9 +177,10 @@ TEST_CASE("segment-sections on real government work reports", "[sections][eval]"
     std::snprintf(figures, sizeof figures, "genre headings %s: precision %.3f recall %.3f F1 %.3f (%zu/%zu gold, %zu predicted)",
                   part.c_str(), all.precision(), all.recall(), all.f1(), all.matched, all.gold, all.predicted);
     WARN(figures);
-    // Measured 0.834 on the second round's held/ trees; issue #11 asks for
-    // 0.95, not met. The floor keeps what was reached from sliding back.
-    if (part == "held") CHECK(all.f1() >= 0.83);
+    // Measured 0.872 on the 23 held/ trees (0.834 on the second round's 19);
+    // issue #11 asks for 0.95, not met. The floor keeps what was reached
+    // from sliding back.
+    if (part == "held") CHECK(all.f1() >= 0.87);
     if (part == "tune") CHECK(all.f1() >= 0.98);
   }
 }
