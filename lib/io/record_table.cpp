@@ -2,6 +2,10 @@
 
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
+#include "zhmine/io/record_fields.hpp"
+
 namespace zhmine {
 
 namespace {
@@ -72,27 +76,43 @@ std::string scalar(const nlohmann::json& value) {
   return value.dump();  // numbers as JSON writes them (exact), true / false
 }
 
-std::string cell(const nlohmann::json& record, const Column& column) {
-  const nlohmann::json* value = nullptr;
-  for (const char* field : column.fields) {
-    const nlohmann::json::json_pointer pointer(field);
-    if (record.contains(pointer) && !record.at(pointer).is_null()) {
-      value = &record.at(pointer);
-      break;
-    }
-  }
-  if (!value) return "";
-  if (!value->is_array()) return scalar(*value);
-  if (column.count) return std::to_string(value->size());
+// A nested value's cell: a list joined, anything else as scalar() shows it.
+std::string nested_cell(const nlohmann::json& value, const Column& column) {
+  if (!value.is_array()) return scalar(value);
+  if (column.count) return std::to_string(value.size());
   std::string out;
-  for (std::size_t k = 0; k < value->size(); ++k) {
+  for (std::size_t k = 0; k < value.size(); ++k) {
     if (k > 0) out += column.separator;
-    const nlohmann::json& element = (*value)[k];
+    const nlohmann::json& element = value[k];
     // A gap in a series is a null value: the empty place between separators.
     if (column.member && element.is_object()) out += scalar(element.value(column.member, nlohmann::json()));
     else if (!column.member) out += scalar(element);
   }
   return out;
+}
+
+// A top-level string, number or boolean is read off the line as written;
+// only lists and fields inside objects (/old/value) are parsed, and they are
+// small.
+std::string cell(const RecordFields& record, const Column& column) {
+  for (const std::string_view pointer : column.fields) {
+    const std::size_t slash = pointer.find('/', 1);
+    const std::string_view raw = record.raw(pointer.substr(1, slash == std::string_view::npos ? pointer.npos : slash - 1));
+    if (raw.empty() || raw == "null") continue;
+    const bool nested = raw.front() == '[' || raw.front() == '{';
+    if (slash == std::string_view::npos && !nested)
+      return raw.front() == '"' ? RecordFields::unescape(raw) : std::string(raw);
+    const nlohmann::json value = nlohmann::json::parse(raw);
+    if (slash == std::string_view::npos) return nested_cell(value, column);
+    const nlohmann::json::json_pointer inner{std::string(pointer.substr(slash))};
+    if (value.contains(inner) && !value.at(inner).is_null()) return nested_cell(value.at(inner), column);
+  }
+  return "";
+}
+
+std::string type_of(const RecordFields& record) {
+  const std::string_view type = record.raw("type");
+  return type.empty() || type.front() != '"' ? std::string() : RecordFields::unescape(type);
 }
 
 }  // namespace
@@ -103,15 +123,16 @@ std::vector<std::string> RecordTable::columns(std::string_view type) {
   return names;
 }
 
-std::string table_cell(const nlohmann::json& record, std::string_view column) {
-  for (const Column& c : table_of(record.value("type", "")).columns)
+std::string table_cell(std::string_view json_line, std::string_view column) {
+  const RecordFields record(json_line);
+  for (const Column& c : table_of(type_of(record)).columns)
     if (column == c.name) return cell(record, c);
   throw std::invalid_argument("no column \"" + std::string(column) + "\"");
 }
 
 void RecordTable::add(std::string_view json_line, std::string& out) {
-  const nlohmann::json record = nlohmann::json::parse(json_line.begin(), json_line.end());
-  const std::string type = record.is_object() ? record.value("type", "") : "";
+  const RecordFields record(json_line);
+  const std::string type = type_of(record);
   const Table& table = table_of(type);
   if (type_.empty()) {
     type_ = type;
@@ -120,6 +141,7 @@ void RecordTable::add(std::string_view json_line, std::string& out) {
     throw std::invalid_argument("a \"" + type + "\" record among \"" + type_ + "\" records: one table holds one type");
   }
   std::vector<std::string> cells;
+  cells.reserve(table.columns.size());
   for (const Column& c : table.columns) cells.push_back(cell(record, c));
   append_row(cells, out);
 }

@@ -8,8 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 namespace zhmine {
 
 class RecordTable {
@@ -19,9 +17,9 @@ class RecordTable {
   explicit RecordTable(Kind kind) : kind_(kind) {}
 
   // Appends the row of one JSON record to `out`, after the header row when
-  // it is the first. Throws nlohmann::json::exception for a line that is no
-  // JSON, std::invalid_argument for a record of no known type or of another
-  // type than the first.
+  // it is the first. Throws std::invalid_argument for a line that is no JSON
+  // object, a record of no known type or of another type than the first, and
+  // nlohmann::json::exception for a nested value that is no JSON.
   void add(std::string_view json_line, std::string& out);
 
   // The column names of a record type; throws std::invalid_argument for an
@@ -35,7 +33,8 @@ class RecordTable {
   std::string type_;  // of the first record
 };
 
-// What one cell of `record` shows for `column` (as columns() names it).
-std::string table_cell(const nlohmann::json& record, std::string_view column);
+// What one cell of the record `json_line` shows for `column` (as columns()
+// names it).
+std::string table_cell(std::string_view json_line, std::string_view column);
 
 }  // namespace zhmine

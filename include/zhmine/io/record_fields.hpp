@@ -1,0 +1,34 @@
+// The top-level fields of one JSON record, found without building a tree:
+// each field's value stays a span of the line until a reader asks for it.
+// A figure record is mostly its sentence, and a table row needs it only
+// unescaped once; scanning strings a stretch at a time, not a character at a
+// time as a full parser does, is what keeps --format csv near JSON Lines'
+// speed.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace zhmine {
+
+class RecordFields {
+ public:
+  // Splits `line`, one JSON object, into its fields; throws
+  // std::invalid_argument when it is not one. Nested values are checked for
+  // balance only: nlohmann::json parses them when they are read.
+  explicit RecordFields(std::string_view line);
+
+  // The value of `key` as written (a string with its quotes and escapes),
+  // empty when the record has no such field.
+  std::string_view raw(std::string_view key) const;
+
+  // The text of a JSON string as written, quotes included, unescaped.
+  static std::string unescape(std::string_view quoted);
+
+ private:
+  std::vector<std::pair<std::string_view, std::string_view>> fields_;  // key (no quotes), value
+};
+
+}  // namespace zhmine
