@@ -2,9 +2,11 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
+#include "zhmine/io/heap_policy.hpp"
 #include "zhmine/io/version.hpp"
 
 int main(int argc, char** argv) {
+  zhmine::keep_freed_memory();
   CLI::App app{"zhmine: text mining for archives of Chinese reports. Reads files or JSON Lines, writes JSON Lines."};
   app.set_version_flag("--version", std::string("zhmine ") + zhmine::version());
   app.require_subcommand(1);
