@@ -10,6 +10,7 @@
 #include "zhmine/diff/figure_alignment.hpp"
 #include "zhmine/io/ordered_pool.hpp"
 #include "zhmine/io/output.hpp"
+#include "zhmine/io/progress.hpp"
 #include "zhmine/diff/section_alignment.hpp"
 #include "zhmine/diff/sentence_diff.hpp"
 #include "zhmine/diff/series.hpp"
@@ -139,10 +140,18 @@ int run_diff(const DiffOptions& options, std::ostream& err) {
   }
   const ReportPipeline pipeline(options.patterns);
 
-  // The inputs are read in parallel, a few at a time, each with its own report.
+  // The inputs are read in parallel, a few at a time, each with its own
+  // report; on a terminal a progress line counts them (a long --series run).
   std::vector<ReportRecords> reports(inputs.size());
   std::vector<Report> reading(inputs.size());
   const unsigned threads = options.stage.threads == 0 ? default_threads() : options.stage.threads;
+  Progress progress = progress_for_inputs(inputs, options.stage.follow_links, options.stage.quiet,
+                                          !options.stage.output, err);
+  std::vector<ProgressCount> input_size(inputs.size());
+  if (progress.enabled())
+    for (std::size_t k = 0; k < inputs.size(); ++k)
+      if (const std::optional<InputSize> size = measure_inputs({inputs[k]}, options.stage.follow_links))
+        input_size[k] = {size->files, size->bytes};
   try {
     for (std::size_t first = 0; first < inputs.size(); first += threads) {
       std::vector<std::future<void>> running;
@@ -150,12 +159,17 @@ int run_diff(const DiffOptions& options, std::ostream& err) {
         running.push_back(std::async(threads == 1 ? std::launch::deferred : std::launch::async, [&, k] {
           reports[k] = read_report_records(inputs[k], options.stage, pipeline, reading[k]);
         }));
-      for (auto& r : running) r.get();
+      for (std::size_t k = first; k < first + running.size(); ++k) {
+        running[k - first].get();
+        progress.advance(input_size[k].files, input_size[k].bytes);
+      }
     }
   } catch (const std::exception& e) {  // RuleError, or a rule directory that cannot be read
+    progress.finish();
     err << "zhmine: error: " << e.what() << '\n';
     return 2;
   }
+  progress.finish();  // before the diagnostics, which come after all reading
   Report totals;
   for (Report& r : reading) {
     print_diagnostics(r, err);

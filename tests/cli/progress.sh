@@ -124,4 +124,16 @@ expect_eq "check: the screen after the run" "$(cat "$scratch/check.err")" "$(ren
 on_tty "$fast $ZHMINE check --quiet -o $scratch/check-tty.jsonl $scratch/archive"
 if [[ "$tty" == *"MB/s"* ]]; then fail "check --quiet: a progress line on the terminal"; fi
 
+# diff --series reads one report per input, often many: the line counts them.
+reports=$(ls "$scratch"/archive/*.txt | head -60 | tr '\n' ' ')
+"$ZHMINE" diff --series --stats -o "$scratch/series.jsonl" $reports 2>"$scratch/series.err"
+expect_eq "diff --series: plain status" 0 "$?"
+on_tty "$fast $ZHMINE diff --series --stats -o $scratch/series-tty.jsonl $reports"
+expect_eq "diff --series: status" 0 "$status"
+if ! grep -Eq "zhmine: [0-9]+/60 files, [0-9.]+/[0-9.]+ MB, [0-9.]+ MB/s, ETA" <<<"$tty"; then fail "diff --series: no progress line in [$tty]"; fi
+if ! cmp -s "$scratch/series.jsonl" "$scratch/series-tty.jsonl"; then fail "diff --series: records differ from the plain run's"; fi
+expect_eq "diff --series: the screen after the run" "$(cat "$scratch/series.err")" "$(render <"$scratch/tty")"
+on_tty "$fast $ZHMINE diff --series -q -o $scratch/series-tty.jsonl $reports"
+if [[ "$tty" == *"MB/s"* ]]; then fail "diff --series -q: a progress line on the terminal"; fi
+
 finish
