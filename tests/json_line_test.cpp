@@ -10,11 +10,27 @@ TEST_CASE("JSON strings escape what JSON requires and leave Chinese as is") {
   std::string out;
   append_json_string(out, "工会\"引\"\\n\n\t\x01末");
   CHECK(out == R"("工会\"引\"\\n\n\t\u0001末")");
-  // Long clean runs take the word-at-a-time path; an escape after them is still found.
+  // Long clean runs take the sixteen-bytes-at-a-time path; an escape after them is still found.
   const std::string clean(64, 'a');
   out.clear();
   append_json_string(out, clean + "\"" + clean);
   CHECK(nlohmann::json::parse(out) == clean + "\"" + clean);
+}
+
+TEST_CASE("an escape is found at every place of a sixteen-byte stretch, and UTF-8 is never escaped") {
+  for (const std::string special : {"\"", "\\", "\n", "\x1f", "\x7f"}) {
+    for (std::size_t at = 0; at <= 40; ++at) {
+      const std::string text = std::string("工会工会工会工会工会工会工会工会").substr(0, at / 3 * 3) + std::string(at % 3, 'x') +
+                               special + "职工之家";
+      std::string out;
+      append_json_string(out, text);
+      INFO("at " << at << " special " << static_cast<int>(special[0]));
+      CHECK(nlohmann::json::parse(out).get<std::string>() == text);
+      // Only what JSON requires is escaped: one backslash more, or \u00XX.
+      const std::size_t extra = special == "\x1f" ? 5 : special == "\x7f" ? 0 : 1;
+      CHECK(out.size() == text.size() + 2 + extra);
+    }
+  }
 }
 
 TEST_CASE("every byte below 0x20 round-trips through a JSON parser") {
