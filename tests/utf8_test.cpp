@@ -50,4 +50,16 @@ TEST_CASE("utf8 encodes and counts code points") {
   CHECK(utf8::encode(U'会') == "会");
   CHECK(utf8::encode(U"𠀀A") == "𠀀A");
   CHECK(utf8::count_code_points("工会A𠀀") == 4);
+  // Texts of every length around the sixteen-byte stretches and the
+  // 255-stretch flush of the counters, mixing 1-, 2-, 3- and 4-byte
+  // characters and an invalid lead byte (each counts one).
+  const std::string pieces[] = {"工", "A", "é", "𠀀", "\xFF", "会"};
+  std::string text;
+  std::size_t expected = 0;
+  for (std::size_t k = 0; text.size() < 16 * 260 + 40; ++k) {
+    text += pieces[k * 7 % 6];
+    ++expected;
+    INFO(text.size() << " bytes");
+    CHECK(utf8::count_code_points(text) == expected);
+  }
 }

@@ -1,5 +1,8 @@
 #include "zhmine/text/utf8.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace zhmine::utf8 {
 
 namespace {
@@ -84,8 +87,23 @@ std::string repair(std::string_view text) {
 }
 
 std::size_t count_code_points(std::string_view text) {
-  std::size_t n = 0;
-  for (char c : text) n += !is_continuation(static_cast<unsigned char>(c));
+  // Sixteen bytes at a time (GCC vector extensions): as signed bytes, the
+  // continuation bytes 0x80–0xBF are the ones below -64. Each lane counts up
+  // to 255 before the lanes are summed.
+  typedef signed char Bytes16 __attribute__((vector_size(16)));
+  std::size_t n = 0, i = 0;
+  while (i + 16 <= text.size()) {
+    Bytes16 lanes{};
+    for (std::size_t stop = i + 16 * std::min<std::size_t>(255, (text.size() - i) / 16); i < stop; i += 16) {
+      Bytes16 v;
+      std::memcpy(&v, text.data() + i, 16);
+      lanes -= v >= -64;  // a true lane is -1
+    }
+    unsigned char counts[16];
+    std::memcpy(counts, &lanes, 16);
+    for (unsigned char c : counts) n += c;
+  }
+  for (; i < text.size(); ++i) n += !is_continuation(static_cast<unsigned char>(text[i]));
   return n;
 }
 

@@ -69,7 +69,9 @@ std::size_t find_invalid(std::string_view text);
 // Copies `text`, replacing each invalid sequence by U+FFFD.
 std::string repair(std::string_view text);
 
-// Number of code points in text (valid UTF-8 assumed; each invalid byte counts one).
+// Number of code points in text: its bytes that are no continuation byte
+// (valid UTF-8 assumed; an invalid lead byte counts one, a stray
+// continuation byte none).
 std::size_t count_code_points(std::string_view text);
 
 }  // namespace zhmine::utf8
