@@ -62,4 +62,9 @@ TEST_CASE("utf8 encodes and counts code points") {
     INFO(text.size() << " bytes");
     CHECK(utf8::count_code_points(text) == expected);
   }
+  // One-byte characters fill every lane's counter to its 255 and past it.
+  for (const std::size_t size : {16 * 255 - 1, 16 * 255, 16 * 255 + 1, 16 * 256, 16 * 511 + 7})
+    CHECK(utf8::count_code_points(std::string(size, 'a')) == size);
+  // A stray continuation byte is no code point of its own.
+  CHECK(utf8::count_code_points(std::string(40, 'a') + "\x80" + std::string(40, 'a')) == 80);
 }

@@ -5,6 +5,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "zhmine/text/byte_scan.hpp"
+
 namespace zhmine {
 
 namespace {
@@ -25,19 +27,11 @@ constexpr std::array<char, 256> make_escapes() {
 constexpr std::array<char, 256> kEscapes = make_escapes();
 
 // The index of the first byte from `i` on that needs escaping (below 0x20,
-// '"' or '\\'), sixteen bytes at a time (GCC vector extensions: SSE2 on
-// x86-64, NEON on ARM); text.size() when none does.
+// '"' or '\\'), sixteen bytes at a time; text.size() when none does.
 inline std::size_t next_to_escape(std::string_view text, std::size_t i) {
-  typedef unsigned char Bytes16 __attribute__((vector_size(16)));
   for (; i + 16 <= text.size(); i += 16) {
-    Bytes16 v;
-    std::memcpy(&v, text.data() + i, 16);
-    const Bytes16 m = (v < 0x20) | (v == '"') | (v == '\\');
-    std::uint64_t lo, hi;
-    std::memcpy(&lo, &m, 8);
-    std::memcpy(&hi, reinterpret_cast<const char*>(&m) + 8, 8);
-    if (lo) return i + static_cast<std::size_t>(__builtin_ctzll(lo)) / 8;
-    if (hi) return i + 8 + static_cast<std::size_t>(__builtin_ctzll(hi)) / 8;
+    const scan::Bytes16 v = scan::load(text.data() + i);
+    if (const unsigned k = scan::first_set((v < 0x20) | (v == '"') | (v == '\\')); k < 16) return i + k;
   }
   for (; i < text.size(); ++i)
     if (kEscapes[static_cast<unsigned char>(text[i])] != 0) return i;

@@ -5,10 +5,9 @@
 #include <re2/re2.h>
 
 #include "zhmine/figures/numerals.hpp"
+#include "zhmine/text/byte_scan.hpp"
 #include "zhmine/text/punctuation.hpp"
 #include "zhmine/text/utf8.hpp"
-
-#include "byte_scan.hpp"
 
 namespace zhmine {
 

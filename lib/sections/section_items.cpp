@@ -1,22 +1,16 @@
 #include "zhmine/sections/section_items.hpp"
 
 #include <algorithm>
-#include <cstring>
 
+#include "zhmine/text/byte_scan.hpp"
 #include "zhmine/text/punctuation.hpp"
 #include "zhmine/text/utf8.hpp"
-
-#include "byte_scan.hpp"
 
 namespace zhmine {
 
 namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n'; }
-
-const char* find_bytes(std::string_view text, std::size_t from, std::string_view needle) {
-  return static_cast<const char*>(memmem(text.data() + from, text.size() - from, needle.data(), needle.size()));
-}
 
 struct Marker {
   std::size_t begin;
@@ -67,11 +61,10 @@ std::vector<SectionItem> find_items(std::string_view text, const HeadingStyles& 
   for (std::size_t style = 0; style < styles.size(); ++style) {
     const std::string& glued = styles.glued(style);
     if (glued.empty()) continue;
-    // memmem, not find: find stops at every byte equal to the needle's first,
-    // and 一 begins with the lead byte of a sixth of all ideographs.
-    for (const char* hit = find_bytes(text, 0, glued); hit != nullptr;
-         hit = find_bytes(text, static_cast<std::size_t>(hit - text.data()) + 1, glued)) {
-      const std::size_t at = static_cast<std::size_t>(hit - text.data());
+    // scan::find, not string_view::find, which stops at every byte equal to
+    // the needle's first: 一 begins with the lead byte of a sixth of all
+    // ideographs.
+    for (std::size_t at = scan::find(text, glued); at != std::string_view::npos; at = scan::find(text, glued, at + 1)) {
       std::size_t prev = at;
       while (prev > 0 && (static_cast<unsigned char>(text[--prev]) & 0xC0) == 0x80) {
       }

@@ -5,11 +5,10 @@
 #include <map>
 
 #include "zhmine/io/json_line.hpp"
-#include "zhmine/text/punctuation.hpp"
 #include "zhmine/sections/section_tree.hpp"
+#include "zhmine/text/byte_scan.hpp"
+#include "zhmine/text/punctuation.hpp"
 #include "zhmine/text/utf8.hpp"
-
-#include "byte_scan.hpp"
 
 namespace zhmine {
 

@@ -1,7 +1,8 @@
 #include "zhmine/text/utf8.hpp"
 
 #include <algorithm>
-#include <cstring>
+
+#include "zhmine/text/byte_scan.hpp"
 
 namespace zhmine::utf8 {
 
@@ -87,21 +88,16 @@ std::string repair(std::string_view text) {
 }
 
 std::size_t count_code_points(std::string_view text) {
-  // Sixteen bytes at a time (GCC vector extensions): as signed bytes, the
-  // continuation bytes 0x80–0xBF are the ones below -64. Each lane counts up
-  // to 255 before the lanes are summed.
-  typedef signed char Bytes16 __attribute__((vector_size(16)));
+  // Sixteen bytes at a time: each lane counts the bytes that are no
+  // continuation byte (0x80–0xBF), up to 255 before the lanes are summed.
   std::size_t n = 0, i = 0;
   while (i + 16 <= text.size()) {
-    Bytes16 lanes{};
+    scan::Bytes16 lanes{};
     for (std::size_t stop = i + 16 * std::min<std::size_t>(255, (text.size() - i) / 16); i < stop; i += 16) {
-      Bytes16 v;
-      std::memcpy(&v, text.data() + i, 16);
-      lanes -= v >= -64;  // a true lane is -1
+      const scan::Bytes16 v = scan::load(text.data() + i);
+      lanes += ((v & 0xC0) != 0x80) & 1;  // a true lane is all ones
     }
-    unsigned char counts[16];
-    std::memcpy(counts, &lanes, 16);
-    for (unsigned char c : counts) n += c;
+    for (std::size_t k = 0; k < 16; ++k) n += lanes[k];
   }
   for (; i < text.size(); ++i) n += !is_continuation(static_cast<unsigned char>(text[i]));
   return n;

@@ -1,9 +1,10 @@
-// Byte searches for the scans of segment-sections, sixteen bytes at a time
-// (GCC vector extensions: SSE2 on x86-64, NEON on ARM). UTF-8 continuation
-// bytes are 0x80–0xBF, so a search for an ASCII byte or a lead byte never
-// lands inside a character.
+// Byte searches sixteen bytes at a time (GCC vector extensions: SSE2 on
+// x86-64, NEON on ARM), for the scans of segment-sections, JSON escaping and
+// counting code points. UTF-8 continuation bytes are 0x80–0xBF, so a search
+// for an ASCII byte or a lead byte never lands inside a character.
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -11,7 +12,9 @@
 
 namespace zhmine::scan {
 
-namespace detail {
+// first_set() reads the lanes of a mask as the bytes of two words, lowest
+// lane lowest.
+static_assert(std::endian::native == std::endian::little, "the byte scans assume a little-endian machine");
 
 typedef unsigned char Bytes16 __attribute__((vector_size(16)));
 
@@ -31,17 +34,15 @@ inline unsigned first_set(Bytes16 m) {
   return 16;
 }
 
-}  // namespace detail
-
 // The first index ≥ from of a byte equal to `a` or `b`; text.size() when none.
 inline std::size_t find_either(std::string_view text, std::size_t from, unsigned char a, unsigned char b) {
   const char* p = text.data();
   const std::size_t n = text.size();
   std::size_t i = from;
   for (; i + 16 <= n; i += 16) {
-    const detail::Bytes16 v = detail::load(p + i);
-    const detail::Bytes16 m = (v == a) | (v == b);
-    if (const unsigned k = detail::first_set(m); k < 16) return i + k;
+    const Bytes16 v = load(p + i);
+    const Bytes16 m = (v == a) | (v == b);
+    if (const unsigned k = first_set(m); k < 16) return i + k;
   }
   for (; i < n; ++i)
     if (static_cast<unsigned char>(p[i]) == a || static_cast<unsigned char>(p[i]) == b) return i;
@@ -53,7 +54,7 @@ class ByteSet {
  public:
   explicit ByteSet(std::string_view bytes) : bytes_(bytes.substr(0, 16)) {
     for (std::size_t k = 0; k < bytes_.size(); ++k) {
-      detail::Bytes16 v;
+      Bytes16 v;
       std::memset(&v, bytes_[k], 16);
       needles_[k] = v;
     }
@@ -65,10 +66,10 @@ class ByteSet {
     const std::size_t n = text.size();
     std::size_t i = from;
     for (; i + 16 <= n; i += 16) {
-      const detail::Bytes16 v = detail::load(p + i);
-      detail::Bytes16 m{};
+      const Bytes16 v = load(p + i);
+      Bytes16 m{};
       for (std::size_t k = 0; k < bytes_.size(); ++k) m |= v == needles_[k];
-      if (const unsigned j = detail::first_set(m); j < 16) return i + j;
+      if (const unsigned j = first_set(m); j < 16) return i + j;
     }
     for (; i < n; ++i)
       if (bytes_.find(p[i]) != std::string_view::npos) return i;
@@ -77,7 +78,7 @@ class ByteSet {
 
  private:
   std::string_view bytes_;
-  detail::Bytes16 needles_[16];
+  Bytes16 needles_[16];
 };
 
 // Where `needle` (not empty) first occurs in `text` at or after `from`;
@@ -98,8 +99,8 @@ inline std::size_t find(std::string_view text, std::string_view needle, std::siz
   const std::size_t end = text.size() - k + 1;  // candidates start before it
   std::size_t i = from;
   for (; i + 16 <= end; i += 16) {
-    detail::Bytes16 m = (detail::load(p + i) == first) & (detail::load(p + i + k - 1) == last);
-    for (unsigned j = detail::first_set(m); j < 16; j = detail::first_set(m)) {
+    Bytes16 m = (load(p + i) == first) & (load(p + i + k - 1) == last);
+    for (unsigned j = first_set(m); j < 16; j = first_set(m)) {
       if (std::memcmp(p + i + j + 1, needle.data() + 1, k - 2) == 0) return i + j;
       m[j] = 0;
     }
