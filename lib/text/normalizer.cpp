@@ -54,6 +54,8 @@ Normalizer::Normalizer(TargetScript target, TraditionalVariant variant) : bmp_(0
   auto map_to = [&](char32_t cp, std::string_view to) {
     const std::uint32_t bits = cp < 0x10000 ? bmp_[cp] : astral(cp) != astral_.end() ? astral(cp)->second : 0;
     if (bits & kMapped) return;  // the first table to claim a character wins
+    // fold() makes room for three output bytes per input byte.
+    if (to.size() > 3 * utf8::encode(cp).size()) throw std::length_error("a fold replacement longer than thrice its character");
     if (to.size() > 3) {
       // The slot holds the offset in 24 bits, the pool a length in a byte.
       if (pool_.size() > kBytesMask || to.size() > 255) throw std::length_error("fold tables too large for their slots");
@@ -204,9 +206,10 @@ Normalizer::Step Normalizer::fold_other(const unsigned char* s, std::size_t n, s
 std::optional<std::size_t> Normalizer::fold(std::string_view in, bool strict, bool last, FoldState& state) const {
   // Output is written through a raw pointer: std::string::append per
   // character costs more than the folding. Room is made a block at a time,
-  // for the most a block can grow (an invalid byte becomes three, and so at
-  // most does a phrase's, as foldgen checks; a phrase may start at the
-  // block's end and run kMaxPhraseBytes past it), so the
+  // for the most a block can grow (an invalid byte becomes three bytes, and
+  // so at most does each byte of a phrase, as foldgen checks, or of a
+  // character, as the constructor checks; a phrase may start at the block's
+  // end and run kMaxPhraseBytes past it), so the
   // per-character loop checks nothing but its input; everything it updates is
   // a local, so that it stays in a register (stores through `o` could alias
   // any member as far as the compiler knows). Blocks are small because the
@@ -216,7 +219,7 @@ std::optional<std::size_t> Normalizer::fold(std::string_view in, bool strict, bo
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   const std::size_t n = in.size();
   std::string& out = state.out;
-  const std::size_t first_size = state.used + n + 3 * std::min(n, kBlock) + 16;
+  const std::size_t first_size = state.used + n + 3 * std::min(n, kBlock) + 3 * fold_tables::kMaxPhraseBytes + 16;
   if (out.size() < first_size) {
     if (out.capacity() < first_size) reserve_huge(out, std::max(first_size, 2 * out.capacity()));
     out.resize(first_size);
@@ -231,7 +234,9 @@ std::optional<std::size_t> Normalizer::fold(std::string_view in, bool strict, bo
 
   for (std::size_t i = 0; i < n;) {
     const std::size_t block_end = std::min(n, i + kBlock);
-    const std::size_t room = 3 * (block_end - i) + fold_tables::kMaxPhraseBytes + 16;
+    // A step starting at the block's last byte may be a phrase running
+    // kMaxPhraseBytes past it and writing thrice as many (foldgen's limit).
+    const std::size_t room = 3 * (block_end - i) + 3 * fold_tables::kMaxPhraseBytes + 16;
     if (static_cast<std::size_t>(base + out.size() - o) < room) {
       const auto used = static_cast<std::size_t>(o - base);
       out.resize(std::max(2 * out.size(), used + room));
