@@ -36,6 +36,6 @@ TEST_CASE("a string is unescaped as JSON says, as nlohmann::json reads it", "[ta
 
 TEST_CASE("a line that is no JSON object is refused, saying where", "[table]") {
   for (const char* bad : {"", "not json", "[1,2]", R"({"a":1)", R"({"a":"open})", R"({"a" 1})", R"({"a":})",
-                          R"({"a":1,})", R"({"a":[1,{"b":2]})", R"({"a":1} x)", R"({a:1})"})
+                          R"({"a":1,})", R"({"a":[1,{"b":2]})", R"({"a":[1,{"b":2]},"c":1})", R"({"a":1} x)", R"({a:1})"})
     CHECK_THROWS_WITH(RecordFields(bad), Catch::Contains("not a JSON record"));
 }

@@ -31,6 +31,25 @@ TEST_CASE("a series row joins its values, a gap left empty", "[table]") {
   CHECK(table_cell(record, "reports") == "3");
 }
 
+TEST_CASE("a change row reads the fields of its old and new sides, the first present one of each column", "[table]") {
+  // A figure change: values and raw texts inside "old" and "new".
+  const std::string figure(
+      R"({"type":"change","what":"figure","change":"changed","path":["一、甲"],"label":"GDP","unit":"元",)"
+      R"("old":{"source":"a.txt","line":3,"raw":"1.5万亿元","value":1500000000000},)"
+      R"("new":{"source":"b.txt","line":4,"raw":"1.6万亿元","value":1600000000000},"delta":100000000000})");
+  CHECK(table_cell(figure, "old_value") == "1500000000000");
+  CHECK(table_cell(figure, "new_text") == "1.6万亿元");
+  CHECK(table_cell(figure, "new_line") == "4");
+  CHECK(table_cell(figure, "path") == "一、甲");
+  // A section change has no raw text: its heading stands in; a removed one has no new side.
+  const std::string section(
+      R"({"type":"change","what":"section","change":"removed","path":["二、乙"],)"
+      R"("old":{"source":"a.txt","line":9,"heading":"困难帮扶精准发力"},"new":null})");
+  CHECK(table_cell(section, "old_text") == "困难帮扶精准发力");
+  CHECK(table_cell(section, "new_text").empty());
+  CHECK(table_cell(section, "new_source").empty());
+}
+
 TEST_CASE("one table holds one record type", "[table]") {
   RecordTable table(RecordTable::Kind::csv);
   std::string out;

@@ -43,15 +43,19 @@ std::size_t value_end(std::string_view s, std::size_t at) {
   if (at >= s.size()) fail("missing value", at);
   if (s[at] == '"') return string_end(s, at);
   if (s[at] == '{' || s[at] == '[') {
-    std::size_t depth = 0;
+    std::string closers;  // of the brackets open, innermost last
     for (std::size_t i = at; i < s.size();) {
       const char c = s[i];
       if (c == '"') {
         i = string_end(s, i);
         continue;
       }
-      if (c == '{' || c == '[') ++depth;
-      if ((c == '}' || c == ']') && --depth == 0) return i + 1;
+      if (c == '{' || c == '[') closers.push_back(c == '{' ? '}' : ']');
+      if (c == '}' || c == ']') {
+        if (c != closers.back()) fail("mismatched bracket", i);
+        closers.pop_back();
+        if (closers.empty()) return i + 1;
+      }
       ++i;
     }
     fail("unbalanced brackets", at);

@@ -1,5 +1,6 @@
 #include "zhmine/io/record_table.hpp"
 
+#include <map>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -91,18 +92,31 @@ std::string nested_cell(const nlohmann::json& value, const Column& column) {
   return out;
 }
 
+// A record being turned into a row: its fields, and its nested values
+// parsed once each (a change record's "old" and "new" feed six columns).
+struct RowSource {
+  const RecordFields& fields;
+  std::map<std::string_view, nlohmann::json> parsed;
+
+  const nlohmann::json& nested(std::string_view key, std::string_view raw) {
+    auto it = parsed.find(key);
+    if (it == parsed.end()) it = parsed.emplace(key, nlohmann::json::parse(raw)).first;
+    return it->second;
+  }
+};
+
 // A top-level string, number or boolean is read off the line as written;
-// only lists and fields inside objects (/old/value) are parsed, and they are
-// small.
-std::string cell(const RecordFields& record, const Column& column) {
+// only lists and objects (/old/value) are parsed, and they are small.
+std::string cell(RowSource& record, const Column& column) {
   for (const std::string_view pointer : column.fields) {
     const std::size_t slash = pointer.find('/', 1);
-    const std::string_view raw = record.raw(pointer.substr(1, slash == std::string_view::npos ? pointer.npos : slash - 1));
+    const std::string_view key = pointer.substr(1, slash == std::string_view::npos ? pointer.npos : slash - 1);
+    const std::string_view raw = record.fields.raw(key);
     if (raw.empty() || raw == "null") continue;
     const bool nested = raw.front() == '[' || raw.front() == '{';
     if (slash == std::string_view::npos && !nested)
       return raw.front() == '"' ? RecordFields::unescape(raw) : std::string(raw);
-    const nlohmann::json value = nlohmann::json::parse(raw);
+    const nlohmann::json& value = record.nested(key, raw);
     if (slash == std::string_view::npos) return nested_cell(value, column);
     const nlohmann::json::json_pointer inner{std::string(pointer.substr(slash))};
     if (value.contains(inner) && !value.at(inner).is_null()) return nested_cell(value.at(inner), column);
@@ -124,15 +138,16 @@ std::vector<std::string> RecordTable::columns(std::string_view type) {
 }
 
 std::string table_cell(std::string_view json_line, std::string_view column) {
-  const RecordFields record(json_line);
-  for (const Column& c : table_of(type_of(record)).columns)
+  const RecordFields fields(json_line);
+  RowSource record{fields, {}};
+  for (const Column& c : table_of(type_of(fields)).columns)
     if (column == c.name) return cell(record, c);
   throw std::invalid_argument("no column \"" + std::string(column) + "\"");
 }
 
 void RecordTable::add(std::string_view json_line, std::string& out) {
-  const RecordFields record(json_line);
-  const std::string type = type_of(record);
+  const RecordFields fields(json_line);
+  const std::string type = type_of(fields);
   const Table& table = table_of(type);
   if (type_.empty()) {
     type_ = type;
@@ -140,6 +155,7 @@ void RecordTable::add(std::string_view json_line, std::string& out) {
   } else if (type != type_) {
     throw std::invalid_argument("a \"" + type + "\" record among \"" + type_ + "\" records: one table holds one type");
   }
+  RowSource record{fields, {}};
   std::vector<std::string> cells;
   cells.reserve(table.columns.size());
   for (const Column& c : table.columns) cells.push_back(cell(record, c));

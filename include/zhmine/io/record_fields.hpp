@@ -16,8 +16,11 @@ namespace zhmine {
 class RecordFields {
  public:
   // Splits `line`, one JSON object, into its fields; throws
-  // std::invalid_argument when it is not one. Nested values are checked for
-  // balance only: nlohmann::json parses them when they are read.
+  // std::invalid_argument when it is not one: a key or colon missing,
+  // a string not closed, brackets that do not pair. What is inside a value
+  // is not checked here: a bare value (a number, true, false, null) is taken
+  // as written, a string is unescaped and a nested value parsed by
+  // nlohmann::json when it is read.
   explicit RecordFields(std::string_view line);
 
   // The value of `key` as written (a string with its quotes and escapes),
