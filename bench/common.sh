@@ -41,13 +41,18 @@ bench_die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 BENCH_NULL=/dev/null
 if [[ ! -c /dev/null ]]; then
   [[ -c "$WORK/null" ]] || mknod -m 666 "$WORK/null" c 1 3 2>/dev/null || true
-  if [[ -c "$WORK/null" ]]; then
+  # A device node on a file system mounted nodev exists but cannot be opened.
+  if [[ -c "$WORK/null" ]] && { : >"$WORK/null"; } 2>/dev/null; then
     BENCH_NULL="$WORK/null"
     bench_log "bench: /dev/null is no device here; timed commands write to $BENCH_NULL"
   else
     bench_log "bench: /dev/null is no device here and none can be made; timings include writing to it"
   fi
 fi
+export BENCH_NULL
+
+# bench_discarding CMD: CMD with its "/dev/null" read as $BENCH_NULL.
+bench_discarding() { printf '%s' "${1//\/dev\/null/"$BENCH_NULL"}"; }
 
 # bench_need_zhmine: builds zhmine with scripts/build when $ZHMINE is missing;
 # when it is there in a CMake build directory, brings it up to date first
@@ -133,7 +138,8 @@ bench_size() { stat -c %s "$1"; }
 # the runs), which other work on the machine disturbs much less. CMD must
 # send its own output somewhere (> /dev/null); a failing run is an error.
 bench_time() {
-  local runs="$1" cmd="${2//\/dev\/null/$BENCH_NULL}"
+  local runs="$1" cmd
+  cmd=$(bench_discarding "$2")
   if [[ -z "${BENCH_NO_HYPERFINE:-}" ]] && bench_has hyperfine && bench_has jq; then
     local json="$WORK/.hyperfine.$$.json"
     hyperfine --style none --runs "$runs" --warmup "$BENCH_WARMUP" \
@@ -163,7 +169,8 @@ bench_time() {
 # bench_rss CMD: prints the peak RSS in KiB of one run of the shell command
 # CMD (the largest of its processes).
 bench_rss() {
-  local cmd="${1//\/dev\/null/$BENCH_NULL}" f="$WORK/.rss.$$"
+  local cmd f="$WORK/.rss.$$"
+  cmd=$(bench_discarding "$1")
   /usr/bin/time -f %M -o "$f" bash -c "$cmd" || bench_die "failed: $cmd"
   tail -n 1 "$f"
   rm -f "$f"

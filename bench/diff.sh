@@ -21,6 +21,8 @@ WORK="$ROOT/bench/work/diff"
 SAMPLES="$ROOT/data/samples"
 PAIRS="$ROOT/tests/fixtures/diff"
 export LC_ALL=C.UTF-8
+# bench/run exports the null device of bench/common.sh (where /dev/null is a file).
+BENCH_NULL="${BENCH_NULL:-/dev/null}"
 [[ -x "$ZHMINE" ]] || { echo "bench: no $ZHMINE (build it first, or set ZHMINE)" >&2; exit 1; }
 command -v jq >/dev/null || { echo "bench: needs jq (scripts/setup)" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
@@ -81,7 +83,7 @@ peer() {
   local label=$1 bytes=$2 u s e runs=$((RUNS * 20))
   shift 2
   /usr/bin/time -f "%U %S %e" -o "$WORK/time" bash -c \
-    'for ((i = 0; i < $1; i++)); do "${@:2}" >/dev/null; done; true' _ "$runs" "$@"
+    'for ((i = 0; i < $1; i++)); do "${@:2}" >"$BENCH_NULL"; done; true' _ "$runs" "$@"
   read -r u s e < <(tail -n 1 "$WORK/time")
   awk -v l="$label" -v b="$bytes" -v u="$u" -v s="$s" -v e="$e" -v r="$runs" \
     'BEGIN { c = (u + s) * 1000 / r; w = e * 1000 / r;
@@ -94,7 +96,7 @@ measure() {
   local label=$1 old=$2 new=$3 bytes=$4 u s e
   "$ZHMINE" diff -j 1 "$old" "$new" >"$WORK/out.jsonl"
   /usr/bin/time -f "%U %S %e" -o "$WORK/time" bash -c \
-    'for ((i = 0; i < $1; i++)); do "$2" diff -j 1 "$3" "$4" >/dev/null; done' _ "$RUNS" "$ZHMINE" "$old" "$new"
+    'for ((i = 0; i < $1; i++)); do "$2" diff -j 1 "$3" "$4" >"$BENCH_NULL"; done' _ "$RUNS" "$ZHMINE" "$old" "$new"
   read -r u s e <"$WORK/time"
   awk -v l="$label" -v b="$bytes" -v u="$u" -v s="$s" -v e="$e" -v r="$RUNS" -v n="$(wc -l <"$WORK/out.jsonl")" \
     'BEGIN { c = (u + s) * 1000 / r; w = e * 1000 / r;

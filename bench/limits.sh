@@ -14,7 +14,7 @@ gb="${BENCH_ARCHIVE_GB:-2}"
 
 rss_of() {  # rss_of LABEL CMD: one line, peak RSS and time of CMD
   local f="$WORK/.limits.$$"
-  /usr/bin/time -f '%M %e' -o "$f" bash -c "$2" || bench_die "failed: $2"
+  /usr/bin/time -f '%M %e' -o "$f" bash -c "$(bench_discarding "$2")" || bench_die "failed: $2"
   read -r kib secs < <(tail -n 1 "$f")
   awk -v l="$1" -v k="$kib" -v s="$secs" 'BEGIN { printf "| %s | %.0f | %.1f |\n", l, k / 1024, s }'
   rm -f "$f"

@@ -134,6 +134,7 @@ if ! grep -Eq "zhmine: [0-9]+/60 files, [0-9.]+/[0-9.]+ MB, [0-9.]+ MB/s, ETA" <
 if ! cmp -s "$scratch/series.jsonl" "$scratch/series-tty.jsonl"; then fail "diff --series: records differ from the plain run's"; fi
 expect_eq "diff --series: the screen after the run" "$(cat "$scratch/series.err")" "$(render <"$scratch/tty")"
 on_tty "$fast $ZHMINE diff --series -q -o $scratch/series-tty.jsonl $reports"
+expect_eq "diff --series -q: status" 0 "$status"
 if [[ "$tty" == *"MB/s"* ]]; then fail "diff --series -q: a progress line on the terminal"; fi
 
 finish
