@@ -56,6 +56,12 @@ TEST_CASE("a JsonLine keeps field order and ends the line") {
                "\n");
 }
 
+TEST_CASE("parse_record refuses a NUL byte, after which the parser would drop the rest unseen") {
+  const std::string line = std::string(R"({"type":"document","text":"甲"})") + '\0' + R"({"junk":1})";
+  CHECK_THROWS_WITH(parse_record(line), Catch::Contains("NUL"));
+  CHECK(parse_record(line.substr(0, line.find('\0'))).at("text") == "甲");
+}
+
 TEST_CASE("parse_record refuses deep nesting before the parser can overflow the stack") {
   CHECK(parse_record(R"({"type":"document","a":[[1]]})")["type"] == "document");
   const std::string deep = "{\"a\":" + std::string(100000, '[');

@@ -62,6 +62,9 @@ bool nested_deeper_than(std::string_view json, std::size_t limit) {
 }  // namespace
 
 nlohmann::ordered_json parse_record(std::string_view line) {
+  // nlohmann::json stops reading at a NUL byte and takes what came before:
+  // what follows it would be dropped unseen. JSON has none outside \u0000.
+  if (line.find('\0') != std::string_view::npos) throw std::invalid_argument("a NUL byte in the line");
   if (nested_deeper_than(line, kMaxRecordDepth))
     throw std::invalid_argument("nested deeper than " + std::to_string(kMaxRecordDepth) + " levels");
   nlohmann::ordered_json record = nlohmann::ordered_json::parse(line);

@@ -64,6 +64,7 @@ expect_eq "empty" "0 0" "$status $(jq -r .lines <<<"$out")"
   echo 'not json at all'
   printf '{"a":%s\n' "$(printf '[%.0s' $(seq 1 5000))"
   echo '{"type":"document","source":"s","doc":"d","text":7}'
+  printf '%s\0%s\n' '{"type":"document","source":"nul","doc":"d","text":"甲"}' '{"dropped":"unseen"}'
   echo "{\"type\":\"document\",\"source\":\"big\",\"doc\":\"d\",\"text\":\"$(head -c 3000000 /dev/zero | tr '\0' 'x')\"}"
   cat "$scratch/ok.jsonl"
 } >"$scratch/bad.jsonl"
@@ -73,8 +74,9 @@ expect_contains "truncated line" "bad.jsonl:2: error: record skipped" "$err"
 expect_contains "not json" "bad.jsonl:3: error: record skipped" "$err"
 expect_contains "deep nesting" "bad.jsonl:4: error: record skipped: nested deeper than 64 levels" "$err"
 expect_contains "wrong field type" "bad.jsonl:5: error: record skipped: no string field \"text\"" "$err"
+expect_contains "a NUL byte, after which a parser would stop" "bad.jsonl:6: error: record skipped: a NUL byte in the line" "$err"
 expect_eq "good and huge records kept" "$good big $good" "$(jq -r .source <<<"$out" | tr '\n' ' ' | sed 's/ $//')"
-expect_contains "record accounting" "input records: 3 read, 4 rejected" "$err"
+expect_contains "record accounting" "input records: 3 read, 5 rejected" "$err"
 
 # A 200 MB single line: processed whole; the file is read in pieces, so memory
 # holds its folded text and little more.

@@ -14,7 +14,8 @@ namespace zhmine {
 // Parses one line as a JSON object of an earlier stage. Throws
 // std::invalid_argument (or nlohmann's parse_error) with the reason. Refuses
 // nesting deeper than 64 levels before parsing: nlohmann's parser recurses
-// once per level, and a line of a million '[' would overflow the stack.
+// once per level, and a line of a million '[' would overflow the stack. Refuses
+// a NUL byte, where nlohmann's parser would stop and drop the rest unseen.
 nlohmann::ordered_json parse_record(std::string_view line);
 
 // Appends `text` (valid UTF-8) as a quoted JSON string.
