@@ -20,6 +20,7 @@ TEST_CASE("a record's fields are the spans of their values as written", "[table]
   CHECK(r.raw("old") == R"({"raw":"}","line":3})");
   CHECK(r.raw("empty") == R"("")");
   CHECK(r.raw("missing").empty());
+  CHECK(RecordFields(R"({"un\tit":"元"})").raw("un\tit") == R"("元")");
   CHECK(RecordFields(" {} ").raw("type").empty());
 }
 

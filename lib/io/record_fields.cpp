@@ -117,8 +117,12 @@ RecordFields::RecordFields(std::string_view line) {
 }
 
 std::string_view RecordFields::raw(std::string_view key) const {
-  for (const auto& [k, value] : fields_)
+  for (const auto& [k, value] : fields_) {
     if (k == key) return value;
+    // A key written with escapes ("un\t") is compared as it reads (zhmine
+    // writes none).
+    if (k.find('\\') != std::string_view::npos && unescape("\"" + std::string(k) + "\"") == key) return value;
+  }
   return {};
 }
 

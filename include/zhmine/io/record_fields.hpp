@@ -23,8 +23,9 @@ class RecordFields {
   // nlohmann::json when it is read.
   explicit RecordFields(std::string_view line);
 
-  // The value of `key` as written (a string with its quotes and escapes),
-  // empty when the record has no such field.
+  // The value of the first field named `key` (a key written with escapes
+  // compared as it reads) as written: a string with its quotes and escapes.
+  // Empty when the record has no such field.
   std::string_view raw(std::string_view key) const;
 
   // The text of a JSON string as written, quotes included, unescaped.
