@@ -9,7 +9,7 @@ namespace zhmine {
 
 // Keeps up to 8 MiB of freed heap at the top of each malloc arena (glibc
 // gives each thread one, up to eight per core) for reuse, and serves blocks
-// below 32 MiB from the heap rather than from mmap, which would map and
+// below 4 MiB from the heap rather than from mmap, which would map and
 // clear them anew each time. Memory stays bounded by the peak in use.
 // Called once at start-up; does nothing where the C library has no mallopt.
 void keep_freed_memory();
